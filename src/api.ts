@@ -1,0 +1,67 @@
+/**
+ * The public operations, shaped like zod: `parse` throws one IwmoError with
+ * every finding, `safeParse` returns them as data, `validate` gives a Report.
+ */
+import { IwmoError, isError, type Finding, type Report } from './findings.js';
+import { decode } from './codec/decode.js';
+import { encode, type EncodeOptions } from './codec/encode.js';
+import { detectMessage, type Detection } from './codec/detect.js';
+import type { DecodeOptions } from './codec/types.js';
+import type { Message } from './standard/generated/types.js';
+import { checkRules, type Profile } from './rules/index.js';
+
+export type XmlInput = string | Uint8Array;
+
+export type SafeParseResult =
+  | { readonly ok: true; readonly value: Message; readonly findings: readonly Finding[] }
+  | { readonly ok: false; readonly findings: readonly Finding[] };
+
+/** Decodes a message and checks it at level 1 (XSD); throws IwmoError when it is not valid. */
+export function parse(xml: XmlInput, options?: DecodeOptions): Message {
+  const result = safeParse(xml, options);
+  if (!result.ok) throw new IwmoError(result.findings);
+  return result.value;
+}
+
+/** Like parse, but returns the findings instead of throwing. */
+export function safeParse(xml: XmlInput, options?: DecodeOptions): SafeParseResult {
+  const result = decode(xml, options);
+  if (result.value && !result.findings.some(isError)) return { ok: true, value: result.value, findings: result.findings };
+  return { ok: false, findings: result.findings };
+}
+
+export interface ValidateOptions extends DecodeOptions {
+  /** Rules to apply at level 2 and up; the national standard by default. */
+  readonly profile?: Profile;
+  /**
+   * Run level 2 even when level 1 failed (for editors). The national chain stops
+   * after level 1, and so does validate by default.
+   */
+  readonly allLevels?: boolean;
+}
+
+/** Validates a message like the national chain: level 1 (XSD), then the in-message rules of level 2. */
+export function validate(xml: XmlInput, options?: ValidateOptions): Report {
+  const result = decode(xml, options);
+  const findings: Finding[] = [...result.findings];
+  const levelOneClean = !findings.some(isError);
+  if (result.value && (levelOneClean || options?.allLevels)) {
+    findings.push(...checkRules(result.value, options?.profile ? { profile: options.profile } : {}));
+  }
+  return {
+    ...(result.message ? { message: result.message } : {}),
+    ...(result.berichtCode ? { berichtCode: result.berichtCode } : {}),
+    accepted: !findings.some(isError),
+    findings,
+  };
+}
+
+/** Writes a typed message as iWmo XML (UTF-8 text, CRLF, prefixes wmo3NN and iwmo). Throws IwmoError when it breaks the XSD. */
+export function serialize(message: Message, options?: EncodeOptions): string {
+  return encode(message, options);
+}
+
+/** Tells which message an XML document is, from its root namespace, without validating it. */
+export function detect(xml: XmlInput): Detection | undefined {
+  return detectMessage(xml);
+}

@@ -1,0 +1,44 @@
+/**
+ * How the typed model follows from the descriptors. Types, zod schemas, JSON
+ * Schemas, the codec and the arbitraries all call these, so the model has one
+ * definition.
+ */
+import type { ComplexTypeDescriptor, ElementDescriptor, SimpleTypeDescriptor, StandardDescriptor } from './descriptor.js';
+
+/** What one property of the typed model holds. */
+export type PropertyShape =
+  | { kind: 'leaf'; element: ElementDescriptor; type: SimpleTypeDescriptor; array: boolean }
+  | { kind: 'object'; element: ElementDescriptor; type: ComplexTypeDescriptor; array: boolean }
+  /** A wrapper element held as an array of its single repeated child. */
+  | { kind: 'wrapper'; element: ElementDescriptor; type: ComplexTypeDescriptor; item: PropertyShape };
+
+export function isRepeated(element: ElementDescriptor): boolean {
+  return element.maxOccurs === 'unbounded' || element.maxOccurs > 1;
+}
+
+export function propertyShape(standard: StandardDescriptor, element: ElementDescriptor): PropertyShape {
+  if (element.simpleType) {
+    const type = standard.simpleTypes[element.simpleType];
+    if (!type) throw new Error(`Unknown simple type ${element.simpleType}`);
+    return { kind: 'leaf', element, type, array: isRepeated(element) };
+  }
+  const type = standard.complexTypes[element.complexType ?? ''];
+  if (!type) throw new Error(`Unknown complex type ${element.complexType}`);
+  if (type.wrapper && !isRepeated(element)) {
+    const child = type.children[0]!;
+    return { kind: 'wrapper', element, type, item: propertyShape(standard, child) };
+  }
+  return { kind: 'object', element, type, array: isRepeated(element) };
+}
+
+/** A literal value an anonymous type fixes by pattern (BerichtCode `414`, BerichtVersie `3`), if any. */
+export function fixedLiteral(type: SimpleTypeDescriptor): string | undefined {
+  const last = type.patterns.at(-1);
+  if (type.name.startsWith('LDT_') || !last || last.length !== 1) return undefined;
+  return /^[0-9A-Za-z]+$/.test(last[0]!) ? last[0] : undefined;
+}
+
+/** Name of the TypeScript type for a complex type: `CDT_Adres`, or `WMO301Client` for `WMO301/Client`. */
+export function complexTypeName(type: ComplexTypeDescriptor): string {
+  return type.name.replace('/', '');
+}

@@ -1,0 +1,196 @@
+/**
+ * The hardened XML reader: a streaming, namespace-aware, well-formedness
+ * checking parser (saxes) behind a small event interface. It refuses DTDs and
+ * entity declarations (never expands them), bounds size and depth, insists on
+ * UTF-8, and reports every refusal as a level-1 finding instead of throwing.
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { Finding, LocalizedText } from '../findings.js';
+
+export interface XmlAttribute {
+  readonly name: string;
+  readonly prefix: string;
+  readonly local: string;
+  readonly uri: string;
+}
+
+export interface XmlStartTag {
+  readonly name: string;
+  readonly local: string;
+  readonly uri: string;
+  readonly attributes: readonly XmlAttribute[];
+}
+
+export interface XmlEvents {
+  /** Called before open and close with the parser's position (1-based line). */
+  position(line: number, column: number): void;
+  open(tag: XmlStartTag): void;
+  text(text: string): void;
+  close(): void;
+}
+
+export interface XmlLimits {
+  readonly maxBytes?: number;
+  readonly maxDepth?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
+export const DEFAULT_MAX_DEPTH = 32;
+const CHUNK = 1 << 20;
+
+class Abort extends Error {}
+
+function xmlFinding(text: LocalizedText, line?: number, column?: number, severity?: 'warning'): Finding {
+  return {
+    rule: 'XML',
+    level: 1,
+    retourcode: null,
+    path: '/',
+    ...(line !== undefined ? { line } : {}),
+    ...(column !== undefined ? { column } : {}),
+    message: text,
+    ...(severity ? { severity } : {}),
+  };
+}
+
+/** UTF-8 byte length of a string without allocating an encoded copy. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function sizeOf(input: string | Uint8Array, max: number): number {
+  if (typeof input !== 'string') return input.byteLength;
+  if (input.length > max) return input.length; // at least this many bytes
+  if (input.length * 3 <= max) return input.length; // cannot exceed the cap
+  return utf8Length(input);
+}
+
+/** Streams the document through saxes into `events`; returns the reader's own findings. */
+export function readXml(input: string | Uint8Array, events: XmlEvents, limits: XmlLimits = {}): Finding[] {
+  const findings: Finding[] = [];
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
+
+  const size = sizeOf(input, maxBytes);
+  if (size > maxBytes) {
+    findings.push(
+      xmlFinding({
+        nl: `Het bericht is groter dan toegestaan (${size} > ${maxBytes} bytes; OP179).`,
+        en: `The message is larger than allowed (${size} > ${maxBytes} bytes; OP179).`,
+      }),
+    );
+    return findings;
+  }
+
+  const bom =
+    typeof input === 'string'
+      ? input.charCodeAt(0) === 0xfeff
+      : input.length >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
+  if (bom) {
+    findings.push(
+      xmlFinding(
+        {
+          nl: 'Het bericht begint met een byte order mark (BOM); OP192 schrijft UTF-8 zonder BOM voor.',
+          en: 'The message starts with a byte order mark (BOM); OP192 requires UTF-8 without a BOM.',
+        },
+        1,
+        1,
+        'warning',
+      ),
+    );
+  }
+
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let depth = 0;
+  let sawRoot = false;
+  const fail = (text: LocalizedText): never => {
+    findings.push(xmlFinding(text, parser.line, parser.column));
+    throw new Abort();
+  };
+
+  parser.on('xmldecl', (decl) => {
+    if (decl.encoding && !/^utf-?8$/i.test(decl.encoding)) {
+      fail({
+        nl: `De tekenset '${decl.encoding}' is niet toegestaan; iWmo-berichten zijn UTF-8 (OP192).`,
+        en: `The encoding '${decl.encoding}' is not allowed; iWmo messages are UTF-8 (OP192).`,
+      });
+    }
+  });
+  parser.on('doctype', () => {
+    fail({
+      nl: 'Een DOCTYPE (DTD) is niet toegestaan; entiteiten worden nooit uitgebreid.',
+      en: 'A DOCTYPE (DTD) is not allowed; entities are never expanded.',
+    });
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    depth++;
+    if (depth > maxDepth) {
+      fail({
+        nl: `Het bericht is dieper genest dan toegestaan (${maxDepth} niveaus).`,
+        en: `The message is nested deeper than allowed (${maxDepth} levels).`,
+      });
+    }
+    sawRoot = true;
+    const attributes: XmlAttribute[] = [];
+    for (const key in tag.attributes) {
+      const a = tag.attributes[key]!;
+      attributes.push({ name: a.name, prefix: a.prefix, local: a.local, uri: a.uri });
+    }
+    events.position(parser.line, parser.column);
+    events.open({ name: tag.name, local: tag.local, uri: tag.uri, attributes });
+  });
+  parser.on('text', (text) => events.text(text));
+  parser.on('cdata', (text) => events.text(text));
+  parser.on('closetag', () => {
+    depth--;
+    events.position(parser.line, parser.column);
+    events.close();
+  });
+  parser.on('error', (error) => {
+    // saxes prefixes its messages with "line:column: "; keep the message, our line/column fields say where.
+    const detail = error.message.replace(/^[^:]*:\d+:\d+: /, '');
+    fail({
+      nl: `Het bericht is geen goedgevormde XML: ${detail}`,
+      en: `The message is not well-formed XML: ${detail}`,
+    });
+  });
+
+  try {
+    if (typeof input === 'string') {
+      parser.write(bom ? input.slice(1) : input);
+    } else {
+      // Decode in chunks: the document is never held as one (possibly two-byte) string.
+      const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+      for (let offset = 0; offset < input.length; offset += CHUNK) {
+        let text: string;
+        try {
+          text = decoder.decode(input.subarray(offset, offset + CHUNK), { stream: offset + CHUNK < input.length });
+        } catch {
+          fail({
+            nl: 'Het bericht bevat bytes die geen geldige UTF-8 zijn (OP192).',
+            en: 'The message contains bytes that are not valid UTF-8 (OP192).',
+          });
+          return findings;
+        }
+        parser.write(text);
+      }
+    }
+    parser.close();
+  } catch (error) {
+    if (!(error instanceof Abort)) throw error;
+  }
+  if (!sawRoot && !findings.some((f) => f.severity !== 'warning')) {
+    findings.push(xmlFinding({ nl: 'Het document bevat geen root-element.', en: 'The document has no root element.' }));
+  }
+  return findings;
+}
