@@ -10,7 +10,7 @@ import type { Message } from '../standard/generated/types.js';
 import { isRepeated } from '../standard/model.js';
 import { readXml, type XmlEvents, type XmlStartTag } from '../xml/reader.js';
 import { describeNamespace, messageForNamespace } from './detect.js';
-import { elementNamesOf, rememberLocations, type NodeInfo } from './locations.js';
+import { fieldTableOf, rememberLocations, type FieldTable, type NodeInfo } from './locations.js';
 import { checkLeaf } from './simple-type.js';
 import type { DecodeOptions, DecodeResult } from './types.js';
 
@@ -24,9 +24,21 @@ function quotable(type: SimpleTypeDescriptor): boolean {
   return type.builtin !== 'string' || !!type.enumeration || QUOTABLE.has(type.name) || !type.name.startsWith('LDT_');
 }
 
+/** One child slot of a sequence, with everything decode needs precomputed. */
 interface ChildMatcher {
   readonly element: ElementDescriptor;
   readonly uri: string;
+  readonly repeated: boolean;
+  readonly simpleType: SimpleTypeDescriptor | undefined;
+  readonly complexType: ComplexTypeDescriptor | undefined;
+  /** The typed model holds this element as an array of its single child. */
+  readonly wrapper: boolean;
+  readonly quotable: boolean;
+  /** Matchers of the child's own children, resolved on first use. */
+  children: ChildMatcher[] | undefined;
+  readonly fields: FieldTable | undefined;
+  /** Position in the parent's sequence. */
+  readonly position: number;
 }
 
 const matcherCache = new Map<string, ChildMatcher[]>();
@@ -34,7 +46,23 @@ function childMatchers(message: MessageDescriptor, type: ComplexTypeDescriptor):
   const key = `${message.id}|${type.name}`;
   let m = matcherCache.get(key);
   if (!m) {
-    m = type.children.map((element) => ({ element, uri: element.ns === 'basis' ? standard.basisNamespace : message.namespace }));
+    m = type.children.map((element, position) => {
+      const simpleType = element.simpleType ? standard.simpleTypes[element.simpleType] : undefined;
+      const complexType = element.complexType ? standard.complexTypes[element.complexType] : undefined;
+      const repeated = isRepeated(element);
+      return {
+        element,
+        uri: element.ns === 'basis' ? standard.basisNamespace : message.namespace,
+        repeated,
+        simpleType,
+        complexType,
+        wrapper: !!complexType?.wrapper && !repeated,
+        quotable: simpleType ? quotable(simpleType) : false,
+        children: undefined,
+        fields: complexType ? fieldTableOf(complexType.name) : undefined,
+        position,
+      };
+    });
     matcherCache.set(key, m);
   }
   return m;
@@ -46,41 +74,66 @@ const enum FrameKind {
   Skip,
 }
 
-interface Frame {
-  kind: FrameKind;
-  readonly parent: Frame | undefined;
-  readonly name: string;
-  readonly index: number | undefined;
-  readonly element: ElementDescriptor | undefined;
-  // Complex frames
-  readonly complexType?: ComplexTypeDescriptor;
-  readonly matchers?: ChildMatcher[];
+/**
+ * One open element. A class, so every frame has the same shape (monomorphic);
+ * frames are pooled per depth because elements open and close strictly LIFO.
+ */
+class Frame {
+  kind = FrameKind.Skip;
+  parent: Frame | undefined = undefined;
+  name = '';
+  index: number | undefined = undefined;
+  line = 0;
+  /** The slot this element filled in its parent; undefined for the root and skipped elements. */
+  slot: ChildMatcher | undefined = undefined;
+  /** Child slots of a complex element. */
+  matchers: ChildMatcher[] | undefined = undefined;
   /** Model value: an object, or for a wrapper the array its items go into. */
-  readonly target?: Record<string, unknown> | unknown[];
-  readonly info?: NodeInfo;
-  pos: number;
-  count: number;
+  target: Record<string, unknown> | unknown[] | undefined = undefined;
+  info: NodeInfo | undefined = undefined;
+  pos = 0;
+  count = 0;
   /** A content-model error was reported here; later siblings are not judged again. */
-  broken: boolean;
-  textReported: boolean;
-  // Leaf frames
-  readonly simpleType?: SimpleTypeDescriptor;
-  text: string;
-  readonly line: number;
+  broken = false;
+  textReported = false;
+  text = '';
+  readonly depth: number;
+  constructor(depth: number) {
+    this.depth = depth;
+  }
 }
 
-function frameAt(parent: Frame | undefined, init: Partial<Frame> & Pick<Frame, 'kind' | 'name' | 'line'>): Frame {
-  return {
-    parent,
-    index: undefined,
-    element: undefined,
-    pos: 0,
-    count: 0,
-    broken: false,
-    textReported: false,
-    text: '',
-    ...init,
-  };
+class FramePool {
+  private readonly frames: Frame[] = [];
+  at(
+    kind: FrameKind,
+    parent: Frame | undefined,
+    name: string,
+    index: number | undefined,
+    line: number,
+    slot: ChildMatcher | undefined,
+    matchers: ChildMatcher[] | undefined,
+    target: Record<string, unknown> | unknown[] | undefined,
+    info: NodeInfo | undefined,
+  ): Frame {
+    const depth = parent ? parent.depth + 1 : 0;
+    const frame = (this.frames[depth] ??= new Frame(depth));
+    frame.kind = kind;
+    frame.parent = parent;
+    frame.name = name;
+    frame.index = index;
+    frame.line = line;
+    frame.slot = slot;
+    frame.matchers = matchers;
+    frame.target = target;
+    frame.info = info;
+    frame.pos = 0;
+    frame.count = 0;
+    frame.broken = false;
+    frame.textReported = false;
+    frame.text = '';
+    return frame;
+  }
 }
 
 function framePath(frame: Frame | undefined): string {
@@ -101,13 +154,17 @@ function expectedList(matchers: ChildMatcher[], from: number): string {
 export function decode(input: string | Uint8Array, options: DecodeOptions = {}): DecodeResult {
   const findings: Finding[] = [];
   const withLocations = options.locations !== false;
-  const infos = new WeakMap<object, NodeInfo>();
+  // A Map, not a WeakMap: it lives exactly as long as the decoded message, and Map.set is far cheaper.
+  const infos = new Map<object, NodeInfo>();
   let message: MessageDescriptor | undefined;
   let root: Record<string, unknown> | undefined;
   let top: Frame | undefined;
   let line = 0;
   let column = 0;
   let schemaErrors = 0;
+  const pool = new FramePool();
+  const skipFrame = (parent: Frame | undefined, name: string, at: number): Frame =>
+    pool.at(FrameKind.Skip, parent, name, undefined, at, undefined, undefined, undefined, undefined);
 
   const xsd = (path: string, text: LocalizedText, at = line): void => {
     schemaErrors++;
@@ -126,9 +183,8 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
     if (frame.broken) return;
     const matchers = frame.matchers!;
     for (let i = frame.pos; i < matchers.length; i++) {
-      const min = matchers[i]!.element.minOccurs;
       const have = i === frame.pos ? frame.count : 0;
-      if (have < min) {
+      if (have < matchers[i]!.element.minOccurs) {
         missing(frame, matchers[i]!.element);
         frame.broken = true;
         return;
@@ -136,50 +192,53 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
     }
   };
 
+  const unexpected = (parent: Frame, tag: XmlStartTag): Frame => {
+    const matchers = parent.matchers!;
+    const path = `${framePath(parent)}/${tag.local}`;
+    const known = matchers.find((m) => m.element.name === tag.local && m.uri === tag.uri);
+    const foreign = matchers.find((m) => m.element.name === tag.local);
+    const next = parent.pos + (parent.count > 0 ? 1 : 0);
+    const text: LocalizedText = known
+      ? {
+          nl: `Het element '${tag.local}' staat op de verkeerde plaats of komt te vaak voor in '${parent.name}'; verwacht: ${expectedList(matchers, next)}.`,
+          en: `The element '${tag.local}' is out of order or repeated too often in '${parent.name}'; expected: ${expectedList(matchers, next)}.`,
+        }
+      : foreign
+        ? {
+            nl: `Het element '${tag.local}' heeft de verkeerde namespace '${tag.uri}'; verwacht: '${foreign.uri}'.`,
+            en: `The element '${tag.local}' has the wrong namespace '${tag.uri}'; expected '${foreign.uri}'.`,
+          }
+        : {
+            nl: `Het element '${tag.local}' is niet toegestaan in '${parent.name}'; verwacht: ${expectedList(matchers, parent.pos)}.`,
+            en: `The element '${tag.local}' is not allowed in '${parent.name}'; expected: ${expectedList(matchers, parent.pos)}.`,
+          };
+    xsd(path, text);
+    parent.broken = true;
+    return skipFrame(parent, tag.local, line);
+  };
+
   const openChild = (parent: Frame, tag: XmlStartTag): Frame => {
+    if (parent.broken) return skipFrame(parent, tag.local, line);
     const matchers = parent.matchers!;
     let found = -1;
-    if (!parent.broken) {
-      for (let i = parent.pos; i < matchers.length; i++) {
-        const m = matchers[i]!;
-        if (m.element.name === tag.local && m.uri === tag.uri) {
-          found = i;
-          break;
-        }
+    for (let i = parent.pos; i < matchers.length; i++) {
+      const m = matchers[i]!;
+      if (m.element.name === tag.local && m.uri === tag.uri) {
+        found = i;
+        break;
       }
     }
-    const path = `${framePath(parent)}/${tag.local}`;
-    if (parent.broken) return frameAt(parent, { kind: FrameKind.Skip, name: tag.local, line });
-    if (found < 0) {
-      const known = matchers.find((m) => m.element.name === tag.local && m.uri === tag.uri);
-      const foreign = matchers.find((m) => m.element.name === tag.local);
-      const text: LocalizedText = known
-        ? {
-            nl: `Het element '${tag.local}' staat op de verkeerde plaats of komt te vaak voor in '${parent.name}'; verwacht: ${expectedList(matchers, parent.pos + (parent.count > 0 ? 1 : 0))}.`,
-            en: `The element '${tag.local}' is out of order or repeated too often in '${parent.name}'; expected: ${expectedList(matchers, parent.pos + (parent.count > 0 ? 1 : 0))}.`,
-          }
-        : foreign
-          ? {
-              nl: `Het element '${tag.local}' heeft de verkeerde namespace '${tag.uri}'; verwacht: '${foreign.uri}'.`,
-              en: `The element '${tag.local}' has the wrong namespace '${tag.uri}'; expected '${foreign.uri}'.`,
-            }
-          : {
-              nl: `Het element '${tag.local}' is niet toegestaan in '${parent.name}'; verwacht: ${expectedList(matchers, parent.pos)}.`,
-              en: `The element '${tag.local}' is not allowed in '${parent.name}'; expected: ${expectedList(matchers, parent.pos)}.`,
-            };
-      xsd(path, text);
-      parent.broken = true;
-      return frameAt(parent, { kind: FrameKind.Skip, name: tag.local, line });
-    }
+    if (found < 0) return unexpected(parent, tag);
+    const slot = matchers[found]!;
     if (found === parent.pos) {
-      const max = matchers[found]!.element.maxOccurs;
+      const max = slot.element.maxOccurs;
       if (max !== 'unbounded' && parent.count >= max) {
-        xsd(path, {
+        xsd(`${framePath(parent)}/${tag.local}`, {
           nl: `Het element '${tag.local}' komt vaker voor dan toegestaan (maximaal ${max}) in '${parent.name}'.`,
           en: `The element '${tag.local}' occurs more often than allowed (at most ${max}) in '${parent.name}'.`,
         });
         parent.broken = true;
-        return frameAt(parent, { kind: FrameKind.Skip, name: tag.local, line });
+        return skipFrame(parent, tag.local, line);
       }
       parent.count++;
     } else {
@@ -189,45 +248,32 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
         if (have < matchers[i]!.element.minOccurs) {
           missing(parent, matchers[i]!.element);
           parent.broken = true;
-          return frameAt(parent, { kind: FrameKind.Skip, name: tag.local, line });
+          return skipFrame(parent, tag.local, line);
         }
       }
       parent.pos = found;
       parent.count = 1;
     }
-    const element = matchers[found]!.element;
-    const repeated = isRepeated(element);
-    const index = repeated ? parent.count : undefined;
-    if (element.simpleType) {
-      return frameAt(parent, { kind: FrameKind.Leaf, name: tag.local, index, element, simpleType: standard.simpleTypes[element.simpleType]!, line });
-    }
-    const complexType = standard.complexTypes[element.complexType!]!;
-    const isWrapper = complexType.wrapper && !repeated;
-    const target: Record<string, unknown> | unknown[] = isWrapper ? [] : {};
+    const index = slot.repeated ? parent.count : undefined;
+    if (slot.simpleType) return pool.at(FrameKind.Leaf, parent, tag.local, index, line, slot, undefined, undefined, undefined);
+    const target: Record<string, unknown> | unknown[] = slot.wrapper ? [] : {};
     // Attach to the parent's model value.
     const parentTarget = parent.target!;
     if (Array.isArray(parentTarget)) parentTarget.push(target);
-    else if (repeated) ((parentTarget[element.prop] ??= []) as unknown[]).push(target);
-    else parentTarget[element.prop] = target;
-    const info: NodeInfo | undefined = withLocations
-      ? { parent: parent.info, name: tag.local, index, line, column, elementNames: elementNamesOf(complexType.name) }
-      : undefined;
-    if (info && !isWrapper) infos.set(target, info);
-    return frameAt(parent, {
-      kind: FrameKind.Complex,
-      name: tag.local,
-      index,
-      element,
-      complexType,
-      matchers: childMatchers(message!, complexType),
-      target,
-      ...(info ? { info } : {}),
-      line,
-    });
+    else if (slot.repeated) ((parentTarget[slot.element.prop] ??= []) as unknown[]).push(target);
+    else parentTarget[slot.element.prop] = target;
+    let info: NodeInfo | undefined;
+    if (withLocations) {
+      info = { parent: parent.info, name: tag.local, index, line, column, fields: slot.fields! };
+      if (!slot.wrapper) infos.set(target, info);
+    }
+    const children = (slot.children ??= childMatchers(message!, slot.complexType!));
+    return pool.at(FrameKind.Complex, parent, tag.local, index, line, slot, children, target, info);
   };
 
   const checkAttributes = (tag: XmlStartTag, path: string): void => {
-    for (const attr of tag.attributes) {
+    for (const key in tag.attributes) {
+      const attr = tag.attributes[key]!;
       if (attr.uri === XMLNS || attr.name === 'xmlns' || attr.prefix === 'xmlns') continue;
       if (attr.uri === XSI && (attr.local === 'schemaLocation' || attr.local === 'noNamespaceSchemaLocation')) continue;
       xsd(path, {
@@ -236,6 +282,44 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
       });
     }
   };
+  const hasAttributes = (tag: XmlStartTag): boolean => {
+    for (const _ in tag.attributes) return true;
+    return false;
+  };
+
+  const openRoot = (tag: XmlStartTag): void => {
+    const id = tag.local === 'Bericht' ? messageForNamespace(tag.uri) : undefined;
+    if (!id) {
+      const ns = describeNamespace(tag.uri);
+      const text: LocalizedText = ns
+        ? ns.standaard !== 'iwmo'
+          ? {
+              nl: `Dit is een ${ns.standaard}-bericht (${ns.bericht}, release ${ns.release}), geen iWmo ${standard.release}-bericht.`,
+              en: `This is an ${ns.standaard} message (${ns.bericht}, release ${ns.release}), not an iWmo ${standard.release} message.`,
+            }
+          : {
+              nl: `Dit bericht is van iWmo-release ${ns.release} (namespace ${tag.uri}); verwacht release ${standard.release}.`,
+              en: `This message is iWmo release ${ns.release} (namespace ${tag.uri}); expected release ${standard.release}.`,
+            }
+        : {
+            nl: `Het root-element '${tag.name}' (namespace '${tag.uri || 'geen'}') is geen iWmo ${standard.release}-bericht; verwacht 'Bericht' in een iWmo-namespace.`,
+            en: `The root element '${tag.name}' (namespace '${tag.uri || 'none'}') is not an iWmo ${standard.release} message; expected 'Bericht' in an iWmo namespace.`,
+          };
+      xsd(`/${tag.local}`, text);
+      top = skipFrame(undefined, tag.local, line);
+      return;
+    }
+    message = standard.messages[id];
+    root = { type: id };
+    const complexType = standard.complexTypes[message.root.complexType!]!;
+    let info: NodeInfo | undefined;
+    if (withLocations) {
+      info = { parent: undefined, name: 'Bericht', index: undefined, line, column, fields: fieldTableOf(complexType.name) };
+      infos.set(root, info);
+    }
+    top = pool.at(FrameKind.Complex, undefined, 'Bericht', undefined, line, undefined, childMatchers(message, complexType), root, info);
+    checkAttributes(tag, '/Bericht');
+  };
 
   const events: XmlEvents = {
     position(l, c) {
@@ -243,54 +327,14 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
       column = c;
     },
     open(tag) {
-      if (!top) {
-        if (message || root) {
-          return;
-        }
-        const id = tag.local === 'Bericht' ? messageForNamespace(tag.uri) : undefined;
-        if (!id) {
-          const ns = describeNamespace(tag.uri);
-          const text: LocalizedText = ns
-            ? ns.standaard !== 'iwmo'
-              ? {
-                  nl: `Dit is een ${ns.standaard}-bericht (${ns.bericht}, release ${ns.release}), geen iWmo ${standard.release}-bericht.`,
-                  en: `This is an ${ns.standaard} message (${ns.bericht}, release ${ns.release}), not an iWmo ${standard.release} message.`,
-                }
-              : {
-                  nl: `Dit bericht is van iWmo-release ${ns.release} (namespace ${tag.uri}); verwacht release ${standard.release}.`,
-                  en: `This message is iWmo release ${ns.release} (namespace ${tag.uri}); expected release ${standard.release}.`,
-                }
-            : {
-                nl: `Het root-element '${tag.name}' (namespace '${tag.uri || 'geen'}') is geen iWmo ${standard.release}-bericht; verwacht 'Bericht' in een iWmo-namespace.`,
-                en: `The root element '${tag.name}' (namespace '${tag.uri || 'none'}') is not an iWmo ${standard.release} message; expected 'Bericht' in an iWmo namespace.`,
-              };
-          xsd(`/${tag.local}`, text);
-          top = frameAt(undefined, { kind: FrameKind.Skip, name: tag.local, line });
-          return;
-        }
-        message = standard.messages[id];
-        root = { type: id };
-        const complexType = standard.complexTypes[message.root.complexType!]!;
-        const info: NodeInfo | undefined = withLocations
-          ? { parent: undefined, name: 'Bericht', index: undefined, line, column, elementNames: elementNamesOf(complexType.name) }
-          : undefined;
-        if (info) infos.set(root, info);
-        top = frameAt(undefined, {
-          kind: FrameKind.Complex,
-          name: 'Bericht',
-          element: message.root,
-          complexType,
-          matchers: childMatchers(message, complexType),
-          target: root,
-          ...(info ? { info } : {}),
-          line,
-        });
-        checkAttributes(tag, '/Bericht');
+      const parent = top;
+      if (!parent) {
+        // A second root cannot occur: the reader stops on it as not well-formed.
+        openRoot(tag);
         return;
       }
-      const parent = top;
       if (parent.kind === FrameKind.Skip) {
-        top = frameAt(parent, { kind: FrameKind.Skip, name: tag.local, line });
+        top = skipFrame(parent, tag.local, line);
         return;
       }
       if (parent.kind === FrameKind.Leaf) {
@@ -299,18 +343,18 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
           en: `The element '${parent.name}' may not contain elements, only a value.`,
         });
         parent.kind = FrameKind.Skip;
-        top = frameAt(parent, { kind: FrameKind.Skip, name: tag.local, line });
+        top = skipFrame(parent, tag.local, line);
         return;
       }
       top = openChild(parent, tag);
-      if (top.kind !== FrameKind.Skip && tag.attributes.length) checkAttributes(tag, framePath(top));
+      if (top.kind !== FrameKind.Skip && hasAttributes(tag)) checkAttributes(tag, framePath(top));
     },
     text(text) {
       const frame = top;
       if (!frame) return;
       if (frame.kind === FrameKind.Leaf) {
-        frame.text += text;
-      } else if (frame.kind === FrameKind.Complex && !frame.textReported && /[^ \t\r\n]/.test(text)) {
+        frame.text = frame.text === '' ? text : frame.text + text;
+      } else if (frame.kind === FrameKind.Complex && !frame.textReported && !isWhitespace(text)) {
         frame.textReported = true;
         xsd(framePath(frame), {
           nl: `Het element '${frame.name}' mag alleen elementen bevatten, geen tekst.`,
@@ -327,33 +371,24 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
         return;
       }
       if (frame.kind !== FrameKind.Leaf) return;
-      const type = frame.simpleType!;
-      const result = checkLeaf(type, frame.text, !quotable(type));
+      const slot = frame.slot!;
+      const result = checkLeaf(slot.simpleType!, frame.text, !slot.quotable);
       if (!result.ok) {
         xsd(framePath(frame), result.problem, frame.line);
         return;
       }
       const parent = frame.parent!;
-      const element = frame.element!;
       const target = parent.target!;
+      const prop = slot.element.prop;
       if (Array.isArray(target)) target.push(result.value);
-      else if (isRepeated(element)) ((target[element.prop] ??= []) as unknown[]).push(result.value);
-      else target[element.prop] = result.value;
-      if (parent.info) (parent.info.leafLines ??= {})[element.prop] ??= frame.line;
+      else if (slot.repeated) ((target[prop] ??= []) as unknown[]).push(result.value);
+      else target[prop] = result.value;
+      if (parent.info) (parent.info.leafLines ??= [])[slot.position] ??= frame.line;
     },
   };
 
   const readerFindings = readXml(input, events, options);
   findings.unshift(...readerFindings);
-  if (!message && !findings.length) {
-    findings.push({
-      rule: 'XML',
-      level: 1,
-      retourcode: null,
-      path: '/',
-      message: { nl: 'Het document bevat geen root-element.', en: 'The document has no root element.' },
-    });
-  }
   const fatal = readerFindings.some((f) => f.severity !== 'warning');
   const result: DecodeResult = {
     ...(message ? { message: message.id, berichtCode: message.berichtCode } : {}),
@@ -365,4 +400,12 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
     return { ...result, value };
   }
   return result;
+}
+
+function isWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
+  }
+  return true;
 }

@@ -23,16 +23,21 @@ export interface NodeInfo {
   readonly index: number | undefined;
   readonly line?: number;
   readonly column?: number;
-  /** Line of each leaf child by property name (first occurrence). */
-  leafLines?: Record<string, number>;
-  /** Element name of each property, for paths to leaves and missing children. */
-  readonly elementNames: Readonly<Record<string, string>>;
+  /** Line of each leaf child by its position in the sequence (first occurrence). */
+  leafLines?: number[];
+  /** Element name and position of each property, for paths to leaves and missing children. */
+  readonly fields: FieldTable;
 }
 
-const decoded = new WeakMap<object, WeakMap<object, NodeInfo>>();
+export interface FieldTable {
+  readonly names: Readonly<Record<string, string>>;
+  readonly positions: Readonly<Record<string, number>>;
+}
+
+const decoded = new WeakMap<object, ReadonlyMap<object, NodeInfo>>();
 
 /** Called by decode: remembers the node infos of a decoded message. */
-export function rememberLocations(message: object, infos: WeakMap<object, NodeInfo>): void {
+export function rememberLocations(message: object, infos: ReadonlyMap<object, NodeInfo>): void {
   decoded.set(message, infos);
 }
 
@@ -62,27 +67,32 @@ export function locatorFor(message: Message): Locator {
     field(object, prop, index) {
       const info = infoOf(object);
       if (!info) return { path: '/Bericht' };
-      const name = info.elementNames[prop] ?? prop;
+      const name = info.fields.names[prop] ?? prop;
       const path = `${pathOf(info)}/${name}${index !== undefined ? `[${index}]` : ''}`;
-      const line = info.leafLines?.[prop] ?? info.line;
+      const position = info.fields.positions[prop];
+      const line = (position !== undefined ? info.leafLines?.[position] : undefined) ?? info.line;
       return { path, ...(line !== undefined ? { line } : {}) };
     },
   };
 }
 
-const namesCache = new Map<string, Record<string, string>>();
-export function elementNamesOf(complexType: string): Record<string, string> {
-  let names = namesCache.get(complexType);
-  if (!names) {
-    names = Object.fromEntries(standard.complexTypes[complexType]!.children.map((c) => [c.prop, c.name]));
-    namesCache.set(complexType, names);
+const fieldsCache = new Map<string, FieldTable>();
+export function fieldTableOf(complexType: string): FieldTable {
+  let table = fieldsCache.get(complexType);
+  if (!table) {
+    const children = standard.complexTypes[complexType]!.children;
+    table = {
+      names: Object.fromEntries(children.map((c) => [c.prop, c.name])),
+      positions: Object.fromEntries(children.map((c, i) => [c.prop, i])),
+    };
+    fieldsCache.set(complexType, table);
   }
-  return names;
+  return table;
 }
 
 /** Walks a typed message (not decoded) and gives every object its path. */
-function indexModel(message: Message): WeakMap<object, NodeInfo> {
-  const infos = new WeakMap<object, NodeInfo>();
+function indexModel(message: Message): Map<object, NodeInfo> {
+  const infos = new Map<object, NodeInfo>();
   const id = message.type as MessageId;
   const rootElement = standard.messages[id]?.root;
   if (!rootElement) return infos;
@@ -96,18 +106,18 @@ function indexModel(message: Message): WeakMap<object, NodeInfo> {
       if (shape.kind === 'object') {
         const items = shape.array ? (v as Record<string, unknown>[]) : [v as Record<string, unknown>];
         items.forEach((item, i) =>
-          visit(item, { parent: info, name: child.name, index: shape.array ? i + 1 : undefined, elementNames: elementNamesOf(shape.type.name) }, shape.type.name),
+          visit(item, { parent: info, name: child.name, index: shape.array ? i + 1 : undefined, fields: fieldTableOf(shape.type.name) }, shape.type.name),
         );
       } else {
-        const wrapperInfo: NodeInfo = { parent: info, name: child.name, index: undefined, elementNames: elementNamesOf(shape.type.name) };
+        const wrapperInfo: NodeInfo = { parent: info, name: child.name, index: undefined, fields: fieldTableOf(shape.type.name) };
         const item = shape.item;
         if (item.kind !== 'object') continue;
         (v as Record<string, unknown>[]).forEach((entry, i) =>
-          visit(entry, { parent: wrapperInfo, name: item.element.name, index: i + 1, elementNames: elementNamesOf(item.type.name) }, item.type.name),
+          visit(entry, { parent: wrapperInfo, name: item.element.name, index: i + 1, fields: fieldTableOf(item.type.name) }, item.type.name),
         );
       }
     }
   };
-  visit(message as unknown as Record<string, unknown>, { parent: undefined, name: 'Bericht', index: undefined, elementNames: elementNamesOf(rootElement.complexType!) }, rootElement.complexType!);
+  visit(message as unknown as Record<string, unknown>, { parent: undefined, name: 'Bericht', index: undefined, fields: fieldTableOf(rootElement.complexType!) }, rootElement.complexType!);
   return infos;
 }

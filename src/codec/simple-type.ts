@@ -66,9 +66,43 @@ function describe(value: string, type: SimpleTypeDescriptor, sensitive: boolean)
 export function checkLeaf(type: SimpleTypeDescriptor, raw: string, sensitive = true): LeafCheck {
   const c = compile(type);
   const value = type.builtin === 'string' ? raw : collapse(raw);
-  const shown = describe(value, type, sensitive);
-  const typeName = type.name.startsWith('LDT_') ? type.name : type.name.split('/').pop()!;
+  const result = checkValue(c, value);
+  if (result !== undefined) return result;
+  // Only on failure: build the texts (quoting the value where that is safe).
+  return explain(c, value, describe(value, type, sensitive), type.name.startsWith('LDT_') ? type.name : type.name.split('/').pop()!);
+}
+
+/** The fast path: the typed value when the raw text is valid, undefined when it is not. */
+function checkValue(c: CompiledType, value: string): LeafCheck | undefined {
+  const type = c.type;
   let typed: LeafValue = value;
+  if (type.builtin === 'integer') {
+    if (!INTEGER.test(value)) return undefined;
+    typed = Number(value);
+    if (type.minInclusive !== undefined && typed < type.minInclusive) return undefined;
+    if (type.maxInclusive !== undefined && typed > type.maxInclusive) return undefined;
+  } else if (type.builtin === 'date') {
+    const m = DATE.exec(value);
+    if (!m || Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2])) || /^-?0000$/.test(m[1]!)) return undefined;
+  } else if (type.builtin === 'time') {
+    if (!TIME.test(value)) return undefined;
+  }
+  if (type.minLength !== undefined || type.maxLength !== undefined) {
+    const length = charLength(value);
+    if (type.minLength !== undefined && length < type.minLength) return undefined;
+    if (type.maxLength !== undefined && length > type.maxLength) return undefined;
+  }
+  for (const step of c.patterns) {
+    if (step.length === 1 ? !step[0]!.test(value) : !step.some((re) => re.test(value))) return undefined;
+  }
+  if (c.enumeration && !c.enumeration.has(value)) return undefined;
+  return { ok: true, value: typed };
+}
+
+function explain(c: CompiledType, value: string, shown: string, typeName: string): LeafCheck {
+  const type = c.type;
+  const sensitive = shown === '';
+  let typed: number | undefined;
 
   if (type.builtin === 'integer') {
     if (!INTEGER.test(value)) {
@@ -125,7 +159,7 @@ export function checkLeaf(type: SimpleTypeDescriptor, raw: string, sensitive = t
       `The code${shownCode} is not in code list${list} (${typeName}).`,
     );
   }
-  return { ok: true, value: typed };
+  return bad(`De waarde${shown} is ongeldig (${typeName}).`, `The value${shown} is invalid (${typeName}).`);
 }
 
 function bad(nl: string, en: string): LeafCheck {
