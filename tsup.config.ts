@@ -2,8 +2,9 @@ import { defineConfig } from 'tsup';
 
 export const config = defineConfig([
   {
-    // The library: isomorphic, ESM + CJS with declarations.
-    entry: { index: 'src/index.ts' },
+    // The library: isomorphic, ESM + CJS with declarations. `generate` is its own
+    // entry so browsers and services that only validate never load fast-check.
+    entry: { index: 'src/index.ts', generate: 'src/generate-entry.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
