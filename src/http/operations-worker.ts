@@ -1,0 +1,25 @@
+/**
+ * A worker thread of the WorkerPool: runs one operation at a time, reading the
+ * file itself when given a path so large inputs are never copied between threads.
+ */
+import { readFile } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import { runOperation } from './operations.js';
+import type { WorkerJob, WorkerOutcome } from './worker-pool.js';
+
+const port = parentPort;
+if (!port) throw new Error('operations-worker must run in a worker thread');
+
+port.on('message', (job: WorkerJob) => {
+  void handle(job).then((outcome) => port.postMessage(outcome));
+});
+
+async function handle(job: WorkerJob): Promise<WorkerOutcome> {
+  try {
+    const xml = job.file !== undefined ? await readFile(job.file) : (job.xml ?? '');
+    return { ok: true, result: runOperation({ ...job, xml }) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, error: { message: error instanceof Error ? error.message : String(error), ...(code ? { code } : {}) } };
+  }
+}
