@@ -1,0 +1,45 @@
+/** Turns the paths on the command line into the list of files to read: folders are walked for `*.xml`. */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface InputFiles {
+  readonly files: string[];
+  /** Paths that do not exist or cannot be read, with the reason. */
+  readonly problems: string[];
+}
+
+export async function collectXmlFiles(paths: readonly string[]): Promise<InputFiles> {
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) files.push(...(await walk(path)));
+      else files.push(path);
+    } catch (error) {
+      problems.push(`${path}: ${describeIoError(error)}`);
+    }
+  }
+  return { files, problems };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await walk(path)));
+    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.xml')) found.push(path);
+  }
+  return found;
+}
+
+/** A short reason for an I/O error (a Node error, or its `{ code, message }` sent back by a worker). */
+export function describeIoError(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder, expected a file';
+  return message ?? String(error);
+}

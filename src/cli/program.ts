@@ -1,0 +1,122 @@
+/**
+ * The `iwmo` command line: validate, format, retour, generate, inspect, serve.
+ * Exit codes: 0 accepted, 1 rejected (or no result possible), 2 usage or I/O error.
+ */
+import { readFile } from 'node:fs/promises';
+import { Command, CommanderError, Option } from 'commander';
+import { safeParse } from '../index.js';
+import { runOperation } from '../http/operations.js';
+import { reportJson } from '../http/report-json.js';
+import packageJson from '../../package.json' with { type: 'json' };
+import { describeIoError } from './files.js';
+import { inspectMessage } from './inspect.js';
+import { examples, positiveInteger } from './options.js';
+import { formatFileReport } from './text-report.js';
+import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE, validateCommand } from './validate-command.js';
+
+
+/** Reads a file for a command; on failure says why on stderr and gives undefined (exit 2). */
+async function readInput(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    process.stderr.write(`iwmo: ${file}: ${describeIoError(error)}\n`);
+    return undefined;
+  }
+}
+
+export function createProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('iwmo')
+    .description('Validate, format, answer and generate iWmo 3.2 messages (WMO301 … WMO325).')
+    .version(packageJson.version)
+    .showHelpAfterError('(run iwmo --help for the commands)')
+    .addHelpText('after', `\nExit codes: 0 accepted, 1 rejected, 2 usage or I/O error.` + examples('iwmo validate berichten/', 'iwmo validate --format json message.xml', 'iwmo serve --port 3000'));
+
+  program
+    .command('validate')
+    .description('Validate messages like the national chain: level 1 (XSD), then the level-2 rules. Folders are searched for *.xml.')
+    .argument('<paths...>', 'files or folders')
+    .addOption(new Option('--format <format>', 'output for people (text) or machines (json)').choices(['text', 'json']).default('text'))
+    .option('--all-levels', 'run level 2 even when level 1 failed (the chain itself stops after level 1)', false)
+    .addOption(new Option('--workers <n>', 'worker threads for folders with many files (default: one per core)').argParser(positiveInteger))
+    .addHelpText('after', examples('iwmo validate message.xml', 'iwmo validate berichten/ --format json > report.json', 'iwmo validate --all-levels message.xml'))
+    .action(async (paths: string[], options: { format: 'text' | 'json'; allLevels: boolean; workers?: number }) => {
+      setExitCode(await validateCommand(paths, options));
+    });
+
+  program
+    .command('format')
+    .description('Decode and encode a message again: the canonical form (prefixes wmo3NN and iwmo, CRLF, tabs) on stdout.')
+    .argument('<file>', 'the message')
+    .addHelpText('after', examples('iwmo format message.xml > tidy.xml'))
+    .action(async (file: string) => {
+      const xml = await readInput(file);
+      if (!xml) return setExitCode(EXIT_USAGE);
+      const result = runOperation({ operation: 'format', xml });
+      if (result.xml === undefined) {
+        process.stderr.write(formatFileReport(file, result.report) + '\n');
+        return setExitCode(EXIT_REJECTED);
+      }
+      process.stdout.write(result.xml);
+      setExitCode(EXIT_ACCEPTED);
+    });
+
+  program
+    .command('inspect')
+    .description('A readable summary: message type, sender and receiver, clients (BSN masked), products, periods, amounts in euro.')
+    .argument('<file>', 'the message')
+    .option('--limit <n>', 'items shown per list', positiveInteger, 20)
+    .addHelpText('after', examples('iwmo inspect message.xml', 'iwmo inspect --limit 5 declaratie.xml'))
+    .action(async (file: string, options: { limit: number }) => {
+      const xml = await readInput(file);
+      if (!xml) return setExitCode(EXIT_USAGE);
+      const parsed = safeParse(xml);
+      if (!parsed.ok) {
+        process.stderr.write(formatFileReport(file, reportJson({ accepted: false, findings: parsed.findings })) + '\n');
+        return setExitCode(EXIT_REJECTED);
+      }
+      process.stdout.write(inspectMessage(parsed.value, { limit: options.limit }) + '\n');
+      setExitCode(EXIT_ACCEPTED);
+    });
+
+  program
+    .command('serve')
+    .description('Start the HTTP validation service with the web page (validation in the browser).')
+    .option('--port <port>', 'port to listen on', positiveInteger, Number(process.env.PORT ?? 3000))
+    .option('--host <host>', 'interface to listen on', '0.0.0.0')
+    .option('--body-limit <bytes>', 'largest accepted body in bytes', positiveInteger, 25 * 1024 * 1024)
+    .addHelpText('after', examples('iwmo serve', 'iwmo serve --port 8080 --host 127.0.0.1'))
+    .action(async (options: { port: number; host: string; bodyLimit: number }) => {
+      const { startService } = await import('../http/server.js');
+      const service = await startService({ port: options.port, host: options.host, bodyLimit: options.bodyLimit, logger: process.stdout });
+      const shown = service.url.replace('0.0.0.0', 'localhost');
+      process.stderr.write(`iwmo service on ${shown} (web page at ${shown}/, API description at ${shown}/openapi.json)\n`);
+      const stop = (): void => {
+        void service.close().then(() => process.exit(EXIT_ACCEPTED));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; resolves with the exit code (serve keeps running). */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  let exitCode = EXIT_ACCEPTED;
+  const program = createProgram((code) => {
+    exitCode = code;
+  });
+  program.exitOverride();
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT_ACCEPTED : EXIT_USAGE;
+    }
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,106 @@
+/**
+ * `iwmo validate`: every file through the same validate as the library; in
+ * worker threads when a folder brings many files, with a progress bar on a
+ * terminal, and a summary at the end.
+ */
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { SingleBar } from 'cli-progress';
+import { runOperation } from '../http/operations.js';
+import { WorkerPool } from '../http/worker-pool.js';
+import { collectXmlFiles, describeIoError } from './files.js';
+import { formatFileReport, formatSummary, type FileResult } from './text-report.js';
+import type { ReportJson } from '../http/report-json.js';
+
+/** From this many files on, validation is spread over worker threads (start-up costs ~100 ms per thread). */
+const PARALLEL_FROM = 8;
+
+export interface ValidateCommandOptions {
+  readonly format: 'text' | 'json';
+  readonly allLevels: boolean;
+  /** Worker threads; one per core by default, 0 or 1 validates on the main thread. */
+  readonly workers?: number;
+}
+
+export const EXIT_ACCEPTED = 0;
+export const EXIT_REJECTED = 1;
+export const EXIT_USAGE = 2;
+
+export async function validateCommand(paths: readonly string[], options: ValidateCommandOptions): Promise<number> {
+  const { files, problems } = await collectXmlFiles(paths);
+  for (const problem of problems) process.stderr.write(`iwmo: ${problem}\n`);
+  if (problems.length > 0) return EXIT_USAGE;
+  if (files.length === 0) {
+    process.stderr.write('iwmo: no .xml files found\n');
+    return EXIT_USAGE;
+  }
+
+  const showProgress = options.format === 'text' && files.length > 1 && !!process.stdout.isTTY && !!process.stderr.isTTY;
+  const bar = showProgress ? new SingleBar({ stream: process.stderr, format: 'validating [{bar}] {value}/{total} files | {eta_formatted} left', hideCursor: true, clearOnComplete: true }) : undefined;
+  bar?.start(files.length, 0);
+
+  const reports: (ReportJson | undefined)[] = new Array(files.length);
+  const ioErrors: string[] = [];
+  const done = (): void => bar?.increment();
+  const workers = Math.min(options.workers ?? availableParallelism(), files.length);
+  try {
+    if (files.length >= PARALLEL_FROM && workers > 1) await validateInWorkers(files, options, workers, reports, ioErrors, done);
+    else await validateHere(files, options, reports, ioErrors, done);
+  } finally {
+    bar?.stop();
+  }
+
+  const results: FileResult[] = [];
+  files.forEach((file, i) => {
+    const report = reports[i];
+    if (report) results.push({ file, report });
+  });
+  if (options.format === 'json') {
+    process.stdout.write(JSON.stringify(results.map(({ file, report }) => ({ file, ...report })), null, 2) + '\n');
+  } else {
+    for (const { file, report } of results) process.stdout.write(formatFileReport(file, report) + '\n');
+    if (results.length > 1) process.stdout.write('\n' + formatSummary(results) + '\n');
+  }
+  for (const error of ioErrors) process.stderr.write(`iwmo: ${error}\n`);
+
+  if (ioErrors.length > 0) return EXIT_USAGE;
+  return results.every((r) => r.report.accepted) ? EXIT_ACCEPTED : EXIT_REJECTED;
+}
+
+async function validateHere(files: readonly string[], options: ValidateCommandOptions, reports: (ReportJson | undefined)[], ioErrors: string[], done: () => void): Promise<void> {
+  for (const [i, file] of files.entries()) {
+    let xml: Buffer;
+    try {
+      xml = await readFile(file);
+    } catch (error) {
+      ioErrors.push(`${file}: ${describeIoError(error)}`);
+      done();
+      continue;
+    }
+    reports[i] = runOperation({ operation: 'validate', xml, allLevels: options.allLevels }).report;
+    done();
+  }
+}
+
+async function validateInWorkers(
+  files: readonly string[],
+  options: ValidateCommandOptions,
+  workers: number,
+  reports: (ReportJson | undefined)[],
+  ioErrors: string[],
+  done: () => void,
+): Promise<void> {
+  const pool = new WorkerPool(workers);
+  try {
+    await Promise.all(
+      files.map(async (file, i) => {
+        const outcome = await pool.run({ operation: 'validate', file, allLevels: options.allLevels });
+        if (outcome.ok) reports[i] = outcome.result.report;
+        else ioErrors.push(`${file}: ${describeIoError(outcome.error)}`);
+        done();
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+}

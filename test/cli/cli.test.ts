@@ -1,0 +1,155 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_ACHTERNAAM, CLIENT_BSN, INVALID_BSN_LINE, MALFORMED, invalidWmo305, wmo301, wmo305, wmo323 } from '../http/messages.js';
+import { iwmo } from './run.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'iwmo-cli-'));
+  writeFileSync(join(dir, 'valid.xml'), wmo305());
+  writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
+  writeFileSync(join(dir, 'malformed.xml'), MALFORMED);
+  writeFileSync(join(dir, 'toewijzing.xml'), wmo301());
+  writeFileSync(join(dir, 'declaratie.xml'), wmo323(30));
+  // A folder with enough files to be validated in worker threads, one of them rejected, nested.
+  mkdirSync(join(dir, 'batch', 'nested'), { recursive: true });
+  for (let i = 1; i <= 10; i++) writeFileSync(join(dir, 'batch', `start-${String(i).padStart(2, '0')}.xml`), wmo305());
+  writeFileSync(join(dir, 'batch', 'nested', 'wrong.xml'), invalidWmo305());
+  writeFileSync(join(dir, 'batch', 'notes.txt'), 'not a message');
+});
+
+const FINDING_KEYS = ['level', 'line', 'message', 'path', 'retourcode', 'rule', 'severity'];
+
+describe('iwmo validate', () => {
+  it('exits 0 for an accepted message and says so', () => {
+    const run = iwmo(['validate', 'valid.xml'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('valid.xml: accepted');
+    expect(run.stdout).toContain('WMO305');
+  });
+
+  it('exits 1 for a rejected message and lists each finding with line, rule, retourcode and both texts', () => {
+    const run = iwmo(['validate', 'invalid.xml'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('invalid.xml: REJECTED');
+    expect(run.stdout).toContain(`line ${INVALID_BSN_LINE}  XSD  level 1  retourcode -  /Bericht/Client/Bsn`);
+    expect(run.stdout).toMatch(/nl: De waarde voldoet niet/);
+    expect(run.stdout).toMatch(/en: The value does not match/);
+  });
+
+  it('prints one JSON array with one object per file in --format json', () => {
+    const run = iwmo(['validate', '--format', 'json', 'valid.xml', 'invalid.xml', 'malformed.xml'], dir);
+    expect(run.status).toBe(1);
+    const reports = JSON.parse(run.stdout);
+    expect(reports).toHaveLength(3);
+    for (const report of reports) expect(Object.keys(report).sort()).toEqual(['accepted', 'berichtCode', 'file', 'findings', 'message']);
+    expect(reports[0]).toEqual({ file: 'valid.xml', message: 'WMO305', berichtCode: '418', accepted: true, findings: [] });
+    expect(reports[1]).toMatchObject({ file: 'invalid.xml', accepted: false });
+    expect(Object.keys(reports[1].findings[0]).sort()).toEqual(FINDING_KEYS);
+    expect(reports[1].findings[0]).toMatchObject({ rule: 'XSD', level: 1, retourcode: null, line: INVALID_BSN_LINE, path: '/Bericht/Client/Bsn' });
+    expect(reports[2]).toMatchObject({ file: 'malformed.xml', accepted: false });
+    expect(reports[2].findings[0]).toMatchObject({ rule: 'XML', level: 1 });
+  });
+
+  it('walks folders for *.xml in name order, validates many files in worker threads, and keeps that order', () => {
+    const run = iwmo(['validate', '--format', 'json', 'batch'], dir);
+    expect(run.status).toBe(1);
+    const reports = JSON.parse(run.stdout) as { file: string; accepted: boolean }[];
+    expect(reports.map((r) => r.file)).toEqual([
+      join('batch', 'nested', 'wrong.xml'),
+      ...Array.from({ length: 10 }, (_, i) => join('batch', `start-${String(i + 1).padStart(2, '0')}.xml`)),
+    ]);
+    expect(reports.map((r) => r.accepted)).toEqual([false, ...Array(10).fill(true)]);
+  });
+
+  it('ends text output for several files with a summary per message type and the most frequent rules', () => {
+    const run = iwmo(['validate', 'batch', 'toewijzing.xml'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('12 files: 11 accepted, 1 rejected');
+    expect(run.stdout).toMatch(/WMO301\s+1 accepted\s+0 rejected/);
+    expect(run.stdout).toMatch(/WMO305\s+10 accepted\s+1 rejected/);
+    expect(run.stdout).toMatch(/Most frequent rules:\n\s+XSD\s+1×/);
+  });
+
+  it('exits 2 for a missing file', () => {
+    const run = iwmo(['validate', 'valid.xml', 'missing.xml'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('missing.xml: no such file or folder');
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(iwmo(['validate'], dir).status).toBe(2);
+    expect(iwmo(['validate', '--format', 'yaml', 'valid.xml'], dir).status).toBe(2);
+    expect(iwmo(['frobnicate'], dir).status).toBe(2);
+  });
+
+  it('exits 2 when a folder holds no messages', () => {
+    mkdirSync(join(dir, 'empty'), { recursive: true });
+    expect(iwmo(['validate', 'empty'], dir).status).toBe(2);
+  });
+});
+
+describe('iwmo format', () => {
+  it('writes the canonical encoding to stdout', () => {
+    const untidy = wmo305().replace(/\r\n\t*/g, '\n');
+    writeFileSync(join(dir, 'untidy.xml'), untidy);
+    const run = iwmo(['format', 'untidy.xml'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(wmo305());
+  });
+
+  it('exits 1 with the findings on stderr when the message is invalid', () => {
+    const run = iwmo(['format', 'invalid.xml'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`line ${INVALID_BSN_LINE}  XSD`);
+  });
+
+  it('exits 2 when the file cannot be read', () => {
+    expect(iwmo(['format', 'batch'], dir).status).toBe(2);
+  });
+});
+
+describe('iwmo inspect', () => {
+  it('summarises a toewijzing with the BSN masked and without names or addresses', () => {
+    const run = iwmo(['inspect', 'toewijzing.xml'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('WMO301 Toewijzing Wmo-ondersteuning');
+    expect(run.stdout).toContain('Afzender: 0363 (gemeente)');
+    expect(run.stdout).toContain('Ontvanger: 65656055 (AGB-code)');
+    expect(run.stdout).toContain(`Bsn: *****${CLIENT_BSN.slice(-4)}`);
+    expect(run.stdout).toContain('Product: Categorie 01 (Hulp bij het huishouden), Code 01A11');
+    expect(run.stdout).toContain('Omvang: Volume 4, Eenheid 04 (Uur), Frequentie 2 (Per week)');
+    expect(run.stdout).not.toContain(CLIENT_BSN);
+    expect(run.stdout).not.toContain(CLIENT_ACHTERNAAM);
+    expect(run.stdout).not.toContain('Dorpsstraat');
+  });
+
+  it('shows periods and amounts in euro, and shortens long lists', () => {
+    const run = iwmo(['inspect', '--limit', '2', 'declaratie.xml'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('DeclaratiePeriode: 2025-03-01 t/m 2025-03-31');
+    expect(run.stdout).toContain('TotaalIngediendBedrag: € 1.500,00 debet');
+    expect(run.stdout).toContain('ProductTarief: € 12,50');
+    expect(run.stdout).toContain('IngediendBedrag: € 50,00 debet');
+    expect(run.stdout).toContain('… and 28 more Client');
+    expect(run.stdout).not.toMatch(/Bsn: \d{9}/);
+  });
+
+  it('exits 1 with findings for an invalid message', () => {
+    const run = iwmo(['inspect', 'invalid.xml'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('XSD');
+  });
+});
+
+describe('iwmo --help', () => {
+  it.each(['validate', 'format', 'inspect', 'serve'])('shows examples for %s', (command) => {
+    const run = iwmo([command, '--help'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Usage: iwmo ${command}`);
+    expect(run.stdout).toContain(`Examples:\n  $ iwmo ${command}`);
+  });
+});
