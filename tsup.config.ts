@@ -12,6 +12,27 @@ export const config = defineConfig([
     target: 'es2022',
     platform: 'neutral',
   },
+  {
+    // The `iwmo` command line and the worker thread it shares with the HTTP service (Node only).
+    entry: { main: 'src/cli/main.ts', 'operations-worker': 'src/http/operations-worker.ts' },
+    outDir: 'dist/cli',
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+  },
+  {
+    // The web page: its script and the validation worker, with the library bundled for browsers.
+    entry: { app: 'src/web/app.ts', worker: 'src/web/worker.ts' },
+    outDir: 'dist/web',
+    format: ['iife'],
+    outExtension: () => ({ js: '.js' }),
+    publicDir: 'src/web/public',
+    minify: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'browser',
+  },
 ]);
 
 // tsup reads the default export; the named export keeps our no-default-exports style readable.

@@ -1,0 +1,180 @@
+/**
+ * The validation page: a message is dropped, chosen or pasted, checked by the
+ * library in a web worker, and its findings are listed and shown on the
+ * message itself. Nothing is sent anywhere (the page's CSP forbids it, too).
+ */
+import type { Finding, Report } from '../index.js';
+import type { CheckRequest, CheckResponse } from './protocol.js';
+import { MessageViewer, type LineNote } from './viewer.js';
+
+const MAX_BYTES = 25 * 1024 * 1024;
+/** More findings than this are counted, not listed: a broken 25 MB file can have tens of thousands. */
+const MAX_LISTED = 500;
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`#${id} missing from the page`);
+  return found as T;
+}
+
+const fileInput = element<HTMLInputElement>('file-input');
+const dropzone = element<HTMLElement>('dropzone');
+const pasteInput = element<HTMLTextAreaElement>('paste-input');
+const validatePaste = element<HTMLButtonElement>('validate-paste');
+const allLevels = element<HTMLInputElement>('all-levels');
+const status = element<HTMLElement>('status');
+const findingsList = element<HTMLOListElement>('findings');
+const downloadRetour = element<HTMLButtonElement>('download-retour');
+const retourNote = element<HTMLElement>('retour-note');
+const viewer = new MessageViewer(element<HTMLElement>('viewer'));
+
+const worker = new Worker('worker.js');
+let lastRequest = 0;
+let current: { name: string; bytes: Uint8Array } | undefined;
+
+function setStatus(text: string, tone: 'neutral' | 'busy' | 'accepted' | 'rejected'): void {
+  status.textContent = text;
+  status.dataset.tone = tone;
+}
+
+function clearResult(): void {
+  findingsList.replaceChildren();
+  downloadRetour.disabled = true;
+  retourNote.textContent = '';
+}
+
+function refuseTooLarge(name: string, size: number): void {
+  clearResult();
+  current = undefined;
+  setStatus(`${name} is ${(size / 1024 / 1024).toFixed(1)} MB; de grens is 25 MB (OP179). / The limit is 25 MB.`, 'rejected');
+}
+
+function check(bytes: Uint8Array, name: string): void {
+  if (bytes.byteLength > MAX_BYTES) return refuseTooLarge(name, bytes.byteLength);
+  clearResult();
+  current = { name, bytes };
+  viewer.show(new TextDecoder().decode(bytes));
+  setStatus(`${name} wordt gecontroleerd… / Checking…`, 'busy');
+  const copy = bytes.slice().buffer;
+  const request: CheckRequest = { id: ++lastRequest, bytes: copy, allLevels: allLevels.checked };
+  worker.postMessage(request, [copy]);
+}
+
+worker.onmessage = (event: MessageEvent<CheckResponse>) => {
+  const response = event.data;
+  if (response.id !== lastRequest || !current) return;
+  if (!response.report) {
+    setStatus(`De controle is mislukt (${response.failure ?? 'onbekende fout'}). / The check failed.`, 'rejected');
+    return;
+  }
+  showReport(current.name, response.report);
+};
+worker.onerror = () => setStatus('De controle kon niet starten. / The validator could not start.', 'rejected');
+
+function describeMessage(report: Report): string {
+  if (!report.message) return 'onbekend berichttype';
+  return report.berichtCode ? `${report.message} (BerichtCode ${report.berichtCode})` : report.message;
+}
+
+function showReport(name: string, report: Report): void {
+  const errors = report.findings.filter((f) => f.severity !== 'warning').length;
+  const count = report.findings.length;
+  const counted = `${count} ${count === 1 ? 'bevinding' : 'bevindingen'}`;
+  setStatus(
+    report.accepted
+      ? `Geaccepteerd (accepted): ${name}, ${describeMessage(report)}, ${counted}.`
+      : `Afgekeurd (rejected): ${name}, ${describeMessage(report)}, ${errors} ${errors === 1 ? 'fout' : 'fouten'}, ${counted}.`,
+    report.accepted ? 'accepted' : 'rejected',
+  );
+
+  const notes = new Map<number, LineNote>();
+  for (const finding of report.findings) {
+    if (finding.line === undefined) continue;
+    const before = notes.get(finding.line);
+    const mark = before?.mark === 'error' || finding.severity !== 'warning' ? 'error' : 'warning';
+    notes.set(finding.line, { mark, label: before ? `${before.label}, ${finding.rule}` : finding.rule });
+  }
+  viewer.mark(notes);
+
+  const items = report.findings.slice(0, MAX_LISTED).map(findingItem);
+  if (count > MAX_LISTED) {
+    const more = document.createElement('li');
+    more.className = 'finding-more';
+    more.textContent = `… en nog ${count - MAX_LISTED} bevindingen (and ${count - MAX_LISTED} more).`;
+    items.push(more);
+  }
+  findingsList.replaceChildren(...items);
+  retourNote.textContent = 'Het retourbericht kan hier nog niet worden gemaakt.';
+}
+
+function span(className: string, text: string, lang?: string): HTMLSpanElement {
+  const s = document.createElement('span');
+  s.className = className;
+  s.textContent = text;
+  if (lang) s.lang = lang;
+  return s;
+}
+
+function findingItem(finding: Finding): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = `finding ${finding.severity === 'warning' ? 'warning' : 'error'}`;
+  const where = finding.line !== undefined ? `regel ${finding.line}` : 'geen regel';
+  const head = document.createElement('span');
+  head.className = 'finding-head';
+  head.append(
+    span('badge', finding.rule),
+    span('meta', `niveau ${finding.level} · retourcode ${finding.retourcode ?? '—'} · ${where}${finding.severity === 'warning' ? ' · waarschuwing' : ''}`),
+  );
+  const parts = [head, span('finding-path', finding.path), span('finding-text', finding.message.nl, 'nl'), span('finding-text en', finding.message.en, 'en')];
+  if (finding.line !== undefined) {
+    const line = finding.line;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'finding-button';
+    button.append(...parts);
+    button.setAttribute('aria-label', `${finding.rule}, ${where}: ${finding.message.nl} Toon in het bericht.`);
+    button.addEventListener('click', () => viewer.goTo(line));
+    item.append(button);
+  } else {
+    const body = document.createElement('div');
+    body.className = 'finding-body';
+    body.append(...parts);
+    item.append(body);
+  }
+  return item;
+}
+
+async function checkFile(file: File): Promise<void> {
+  if (file.size > MAX_BYTES) return refuseTooLarge(file.name, file.size);
+  check(new Uint8Array(await file.arrayBuffer()), file.name);
+}
+
+fileInput.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  if (file) void checkFile(file);
+  fileInput.value = '';
+});
+
+validatePaste.addEventListener('click', () => {
+  if (!pasteInput.value.trim()) {
+    setStatus('Plak eerst een bericht. / Paste a message first.', 'neutral');
+    pasteInput.focus();
+    return;
+  }
+  check(new TextEncoder().encode(pasteInput.value), 'geplakt bericht');
+});
+
+// The whole page accepts a dropped file; the drop zone shows where.
+document.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  dropzone.classList.add('dragging');
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget === null) dropzone.classList.remove('dragging');
+});
+document.addEventListener('drop', (event) => {
+  event.preventDefault();
+  dropzone.classList.remove('dragging');
+  const file = event.dataTransfer?.files[0];
+  if (file) void checkFile(file);
+});
