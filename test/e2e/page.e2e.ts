@@ -1,0 +1,221 @@
+/**
+ * The web page in a real headless Chromium (Debian's /usr/bin/chromium, driven
+ * by playwright-core): drop and choose messages, read the findings, follow a
+ * finding to its line, and check that nothing is ever sent to the server.
+ * Screenshots go to artifacts/ (git-ignored).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startService, type StartedService } from '../../src/http/server.js';
+import { validate } from '../../src/index.js';
+import { INVALID_BSN_LINE, invalidWmo305, wmo305, wmo323 } from '../http/messages.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const webRoot = join(root, 'dist', 'web');
+const artifacts = join(root, 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let service: StartedService;
+let context: BrowserContext;
+let page: Page;
+let userDataDir: string;
+let scratch: string;
+/** Every request the page makes, to prove nothing is uploaded. */
+const requests: { method: string; url: string }[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(webRoot, 'app.js'))) throw new Error('The web page is not built: run `npm run build` first (npm run test:e2e does).');
+  service = await startService({ port: 0, host: '127.0.0.1', webRoot });
+  userDataDir = mkdtempSync(join(tmpdir(), 'iwmo-chromium-'));
+  scratch = mkdtempSync(join(tmpdir(), 'iwmo-e2e-'));
+  mkdirSync(artifacts, { recursive: true });
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 860 },
+    acceptDownloads: true,
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('request', (request) => void requests.push({ method: request.method(), url: request.url() }));
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(service.url);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await service?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Drops a file on the drop zone the way a browser does: a drop event carrying a DataTransfer. */
+async function dropFile(name: string, text: string): Promise<void> {
+  await page.evaluate(
+    ({ name, text }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], name, { type: 'application/xml' }));
+      document.getElementById('dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    { name, text },
+  );
+}
+
+async function chooseFile(name: string, text: string | Buffer): Promise<void> {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  await page.setInputFiles('#file-input', path);
+}
+
+/** Waits for the verdict of the file just given (the status names it). */
+async function verdict(name: string): Promise<{ tone: string; text: string }> {
+  const read = (): Promise<{ tone: string; text: string }> =>
+    page.evaluate(() => {
+      const status = document.getElementById('status')!;
+      return { tone: status.dataset.tone ?? '', text: status.textContent ?? '' };
+    });
+  await expect.poll(async () => {
+    const { tone, text } = await read();
+    return tone !== 'busy' && text.includes(name);
+  }, { timeout: 60_000 }).toBe(true);
+  return read();
+}
+
+describe('the validation page', () => {
+  it('says that validation runs in the browser and nothing is uploaded', async () => {
+    await expect.poll(() => page.title()).toContain('iWmo');
+    expect(await page.locator('.privacy').textContent()).toMatch(/nothing is uploaded/);
+    expect(await page.locator('#status').getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('accepts a valid message dropped on the page', async () => {
+    await dropFile('start.xml', wmo305());
+    const { tone, text } = await verdict('start.xml');
+    expect(tone).toBe('accepted');
+    expect(text).toContain('Geaccepteerd');
+    expect(text).toContain('WMO305');
+    expect(await page.locator('#findings li').count()).toBe(0);
+    await expect.poll(() => page.locator('.viewer-line').count()).toBeGreaterThan(10);
+  });
+
+  it('rejects an invalid message, lists the finding and shows it on its line', async () => {
+    await chooseFile('fout.xml', invalidWmo305());
+    const { tone, text } = await verdict('fout.xml');
+    expect(tone).toBe('rejected');
+    expect(text).toContain('Afgekeurd');
+    const finding = page.locator('#findings li').first();
+    expect(await finding.locator('.badge').textContent()).toBe('XSD');
+    expect(await finding.locator('.meta').textContent()).toContain(`regel ${INVALID_BSN_LINE}`);
+    expect(await finding.locator('.meta').textContent()).toContain('niveau 1');
+    expect(await finding.locator('.finding-text[lang="nl"]').textContent()).toContain('patroon');
+    expect(await finding.locator('.finding-text[lang="en"]').textContent()).toContain('pattern');
+    const line = page.locator(`.viewer-line[data-line="${INVALID_BSN_LINE}"]`);
+    expect(await line.getAttribute('class')).toContain('mark-error');
+
+    // Following the finding with the keyboard moves to its line in the message.
+    await finding.locator('button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => line.getAttribute('class')).toContain('current');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('viewer');
+    expect(await line.isVisible()).toBe(true);
+    await page.locator('#findings button').first().focus();
+    await page.screenshot({ path: join(artifacts, 'page-findings.png'), fullPage: true });
+  });
+
+  it('can be used with the keyboard alone, in a sensible order, with a visible focus', async () => {
+    // A fresh page: Tab then starts from the top, as for someone who just arrived.
+    await page.reload();
+    await chooseFile('toetsenbord.xml', invalidWmo305());
+    await verdict('toetsenbord.xml');
+    const order: string[] = [];
+    const outlines: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.className || ''));
+      const outline = await page.evaluate(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) return 'none';
+        // The hidden file input shows its focus on its label.
+        const shown = active.id === 'file-input' ? document.querySelector('label[for="file-input"]')! : active;
+        return getComputedStyle(shown).outlineStyle;
+      });
+      outlines.push(outline);
+    }
+    expect(order).toEqual(['skip-link', 'file-input', 'paste-input', 'validate-paste', 'all-levels', 'finding-button', 'viewer']);
+    expect(outlines).not.toContain('none');
+  });
+
+  it('validates a pasted message', async () => {
+    await page.fill('#paste-input', invalidWmo305());
+    await page.click('#validate-paste');
+    const { tone } = await verdict('geplakt bericht');
+    expect(tone).toBe('rejected');
+  });
+
+  it('works on a phone-sized screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await chooseFile('fout-telefoon.xml', invalidWmo305());
+    await verdict('fout-telefoon.xml');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator('#findings button').first().click();
+    await page.screenshot({ path: join(artifacts, 'page-findings-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('gives the library’s verdict for every one of the 14 message types', async () => {
+    const fixtures = join(root, 'fixtures', 'messages');
+    const types = readdirSync(fixtures).sort();
+    expect(types).toHaveLength(14);
+    for (const type of types) {
+      const files = readdirSync(join(fixtures, type)).filter((f) => f.endsWith('.xml'));
+      const valid = files.find((f) => !f.startsWith('invalid-'))!;
+      const invalid = files.find((f) => f.startsWith('invalid-'))!;
+      for (const file of [valid, invalid]) {
+        const xml = readFileSync(join(fixtures, type, file));
+        const expected = validate(xml);
+        await chooseFile(`${type}-${file}`, xml);
+        const { tone } = await verdict(`${type}-${file}`);
+        expect({ type, file, tone }).toEqual({ type, file, tone: expected.accepted ? 'accepted' : 'rejected' });
+        expect(await page.locator('#findings li.finding').count()).toBe(expected.findings.length);
+      }
+    }
+  });
+
+  it('validates a 20 MB declaratie in the browser and keeps scrolling cheap', async () => {
+    const xml = wmo323(21_000);
+    expect(Buffer.byteLength(xml)).toBeGreaterThan(19 * 1024 * 1024);
+    const started = performance.now();
+    await chooseFile('groot.xml', xml);
+    const { tone } = await verdict('groot.xml');
+    const seconds = (performance.now() - started) / 1000;
+    expect(tone).toBe('accepted');
+    // Only the lines in view are in the page, whatever the size of the message.
+    expect(await page.locator('.viewer-line').count()).toBeLessThan(200);
+    console.log(`20 MB WMO323 checked in the browser in ${seconds.toFixed(1)} s`);
+  });
+
+  it('refuses a file over 25 MB without reading it', async () => {
+    await chooseFile('te-groot.xml', Buffer.alloc(26 * 1024 * 1024, 0x20));
+    const { tone, text } = await verdict('te-groot.xml');
+    expect(tone).toBe('rejected');
+    expect(text).toContain('25 MB');
+  });
+
+  it('never sent anything: only the page itself was fetched', () => {
+    const origin = new URL(service.url).origin;
+    expect(requests.length).toBeGreaterThan(0);
+    for (const request of requests) {
+      expect(request.method).toBe('GET');
+      expect(new URL(request.url).origin).toBe(origin);
+    }
+    expect(new Set(requests.map((r) => new URL(r.url).pathname))).toEqual(new Set(['/', '/app.css', '/app.js', '/worker.js']));
+  });
+});
