@@ -89,8 +89,9 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .action(async (options: { port: number; host: string; bodyLimit: number }) => {
       const { startService } = await import('../http/server.js');
       const service = await startService({ port: options.port, host: options.host, bodyLimit: options.bodyLimit, logger: process.stdout });
-      const shown = service.url.replace('0.0.0.0', 'localhost');
-      process.stderr.write(`iwmo service on ${shown} (web page at ${shown}/, API description at ${shown}/openapi.json)\n`);
+      const { port } = new URL(service.url);
+      const shown = `http://${['0.0.0.0', '::', 'localhost', '127.0.0.1'].includes(options.host) ? 'localhost' : options.host}:${port}`;
+      process.stderr.write(`iwmo service on ${shown}: web page at ${shown}/, API description at ${shown}/openapi.json (Ctrl-C stops)\n`);
       const stop = (): void => {
         void service.close().then(() => process.exit(EXIT_ACCEPTED));
       };

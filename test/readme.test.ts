@@ -1,0 +1,122 @@
+/**
+ * The README's examples are run as they are shown: every `ts` block (its
+ * `// → …` comments are the expected output, line by line), every `iwmo` and
+ * `curl` command (exit code 0 unless the line says `# exit N`), and a `text` or
+ * `json` block right after a command is that command's exact output.
+ * The `npm …` lines are what CI itself runs, so they are not repeated here.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startService, type StartedService } from '../src/http/server.js';
+import { invalidWmo305, wmo305 } from './http/messages.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+const cli = `"${process.execPath}" "${tsx}" "${join(root, 'src/cli/main.ts')}"`;
+
+interface Block {
+  readonly lang: string;
+  readonly body: string;
+}
+
+function blocks(markdown: string): Block[] {
+  return [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, body: m[2]! }));
+}
+
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const all = blocks(readme);
+let dir: string;
+let service: StartedService;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'iwmo-readme-'));
+  writeFileSync(join(dir, 'message.xml'), wmo305());
+  writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
+  service = await startService({ port: 0, host: '127.0.0.1' });
+});
+afterAll(() => service?.close());
+
+/** Runs a shell line without blocking this process (the service for `curl` runs in it). */
+function runShell(command: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('sh', ['-c', command], { cwd: dir, timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+interface Command {
+  readonly line: string;
+  readonly exit: number;
+}
+
+function commandsOf(block: Block): Command[] {
+  return block.body
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('npm '))
+    .map((line) => ({ line: line.replace(/\s+#.*$/, ''), exit: Number(/#\s*exit\s+(\d+)/.exec(line)?.[1] ?? 0) }));
+}
+
+/** Starts `iwmo serve`, waits until /health answers, then stops it. */
+async function runServe(line: string): Promise<void> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const args = line.replace(/^iwmo /, '').replace(/--port \d+/, `--port ${port}`).split(/\s+/);
+  const child = spawn(process.execPath, [tsx, join(root, 'src/cli/main.ts'), ...args, '--host', '127.0.0.1'], { cwd: dir, stdio: 'ignore' });
+  try {
+    await expect
+      .poll(async () => (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status).catch(() => 0)), { timeout: 30_000, interval: 200 })
+      .toBe(200);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+describe('README', () => {
+  it('starts with the two commands a newcomer needs', () => {
+    const first = all[0]!;
+    expect(first.lang).toBe('sh');
+    expect(first.body).toContain('npm ci && npm start');
+    expect(first.body).toContain('npm ci && npm test');
+  });
+
+  const tsBlocks = all.filter((b) => b.lang === 'ts');
+  it.each(tsBlocks.map((block, i) => [i + 1, block] as const))('runs TypeScript example %i with the output it shows', async (_n, block) => {
+    const expected = [...block.body.matchAll(/\/\/ → (.*)$/gm)].map((m) => m[1]!);
+    expect(expected.length).toBeGreaterThan(0);
+    const source = block.body.replaceAll(`from 'iwmo'`, `from '${join(root, 'src/index.ts')}'`);
+    const file = join(dir, `example-${_n}.mts`);
+    writeFileSync(file, source);
+    const run = await runShell(`"${process.execPath}" "${tsx}" "${file}"`);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trimEnd().split('\n')).toEqual(expected);
+  });
+
+  const commandBlocks = all.map((block, i) => ({ block, next: all[i + 1] })).filter(({ block }) => block.lang === 'sh' && commandsOf(block).length > 0);
+  it.each(commandBlocks.map(({ block, next }) => [commandsOf(block).map((c) => c.line).join('; '), block, next] as const))(
+    'runs `%s` as shown',
+    async (_title, block, next) => {
+      let last = '';
+      for (const { line, exit } of commandsOf(block)) {
+        if (line.startsWith('iwmo serve')) {
+          await runServe(line);
+          continue;
+        }
+        const command = line.startsWith('iwmo ') ? `${cli} ${line.slice(5)}` : line.replaceAll('http://localhost:3000', service.url);
+        const run = await runShell(command);
+        expect({ line, status: run.status, stderr: exit === 0 ? run.stderr : '' }).toEqual({ line, status: exit, stderr: '' });
+        last = run.stdout;
+      }
+      if (next?.lang === 'text') expect(last.trimEnd()).toBe(next.body.trimEnd());
+      if (next?.lang === 'json') expect(JSON.parse(last)).toEqual(JSON.parse(next.body));
+    },
+  );
+});
