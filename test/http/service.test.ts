@@ -147,6 +147,23 @@ describe('HTTP service with worker threads', () => {
     expect(responses.map((r) => r.json().accepted)).toEqual([true, false, false, true, true]);
   });
 
+  it('keeps answering other requests while a large message is validated', async () => {
+    const large = wmo323(20_000); // ~19 MB, over the 1 MB threshold of the default service
+    const service = createService({ workers: 1 });
+    await service.inject({ method: 'POST', url: '/v1/validate', headers: XML, payload: wmo323(1100) }); // starts the worker
+    let largeDone = false;
+    const validating = service.inject({ method: 'POST', url: '/v1/validate', headers: XML, payload: large }).then((r) => {
+      largeDone = true;
+      return r;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const small = await service.inject({ method: 'POST', url: '/v1/validate', headers: XML, payload: wmo305() });
+    expect(small.json().accepted).toBe(true);
+    expect(largeDone).toBe(false);
+    expect((await validating).json()).toMatchObject({ message: 'WMO323', accepted: true });
+    await service.close();
+  });
+
   it('formats in a worker too', async () => {
     const response = await app.inject({ method: 'POST', url: '/v1/format', headers: XML, payload: wmo305() });
     expect(response.statusCode).toBe(200);
