@@ -106,7 +106,7 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
     handlerTimeout: options.handlerTimeout ?? 120_000,
     // Request ids come from us, never from a client header that would end in the logs.
     requestIdHeader: false,
-  }) as unknown as FastifyInstance;
+  });
 
   const pool = new WorkerPool(options.workers);
   app.addHook('onClose', async () => pool.close());

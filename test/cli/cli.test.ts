@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_ACHTERNAAM, CLIENT_BSN, INVALID_BSN_LINE, MALFORMED, invalidWmo305, wmo301, wmo305, wmo323 } from '../http/messages.js';
-import { iwmo } from './run.js';
+import { hasScript, iwmo, iwmoOnTerminal } from './run.js';
 
 let dir: string;
 beforeAll(() => {
@@ -71,6 +71,19 @@ describe('iwmo validate', () => {
     expect(run.stdout).toMatch(/WMO301\s+1 accepted\s+0 rejected/);
     expect(run.stdout).toMatch(/WMO305\s+10 accepted\s+1 rejected/);
     expect(run.stdout).toMatch(/Most frequent rules:\n\s+XSD\s+1×/);
+  });
+
+  it('shows no progress bar when the output is piped', () => {
+    const run = iwmo(['validate', 'batch'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).not.toContain('validating [');
+  });
+
+  // `script` gives the CLI a terminal; without it (not a Debian/macOS default everywhere) this cannot be observed.
+  it.skipIf(!hasScript)('shows a progress bar on a terminal', () => {
+    const run = iwmoOnTerminal(['validate', 'batch'], dir);
+    expect(run).toMatch(/validating \[[=-]+\] \d+\/11 files/);
+    expect(run).toContain('11 files: 10 accepted, 1 rejected');
   });
 
   it('exits 2 for a missing file', () => {

@@ -12,6 +12,16 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** `script` (util-linux) runs a command on a pseudo-terminal, as if a person typed it. */
+export const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).status === 0;
+
+/** Runs the CLI on a pseudo-terminal and gives everything it wrote there (stdout and stderr together). */
+export function iwmoOnTerminal(args: readonly string[], cwd = root): string {
+  const command = [process.execPath, tsx, main, ...args].map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return result.stdout;
+}
+
 export function iwmo(args: readonly string[], cwd = root): CliRun {
   const result = spawnSync(process.execPath, [tsx, main, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
