@@ -28,6 +28,8 @@ export interface XmlText {
   text: string;
   /** Written as a CDATA section. */
   cdata?: boolean;
+  /** Written as-is, unescaped (holds character references such as `&#48;`). */
+  raw?: boolean;
 }
 
 export interface XmlComment {
@@ -134,7 +136,7 @@ export function writeXml(doc: XmlDocument, options: WriteOptions = {}): string {
   const writeNode = (node: XmlNode, depth: number): void => {
     switch (node.kind) {
       case 'text':
-        parts.push(node.cdata ? `<![CDATA[${node.text}]]>` : escapeText(node.text));
+        parts.push(node.cdata ? `<![CDATA[${node.text}]]>` : node.raw ? node.text : escapeText(node.text));
         return;
       case 'comment':
         parts.push(`<!--${node.text}-->`);
