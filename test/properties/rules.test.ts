@@ -1,0 +1,27 @@
+/**
+ * Generated messages must pass level 2 as well: the in-message rules of the
+ * standard (CD, CS, TR; spec §5.2–5.4), as implemented by the rule registry.
+ */
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkRules, encode, standard, validate } from '../../src/index.js';
+import type { MessageId } from '../../src/standard/descriptor.js';
+import { messageArbitrary } from '../../src/generate/index.js';
+
+const ids = Object.keys(standard.messages) as MessageId[];
+
+describe('generated messages and the level-2 rules', () => {
+  it.each(ids)('%s: no level-2 finding, neither on the decoded message nor on the value itself', (id) => {
+    fc.assert(
+      fc.property(messageArbitrary(id), (message) => {
+        const report = validate(encode(message));
+        const broken = report.findings.filter((f) => f.level === 2).map((f) => `${f.rule} at ${f.path}`);
+        expect(broken).toEqual([]);
+        expect(report.accepted).toBe(true);
+        const direct = checkRules(message).filter((f) => f.level === 2).map((f) => `${f.rule} at ${f.path}`);
+        expect(direct).toEqual([]);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
