@@ -424,7 +424,7 @@ function repairVowClient(client: T.WMO317Client, dagtekening: string): void {
   if (!verzoek.teWijzigenProducten && (!verzoek.ongewijzigdeProducten || !verzoek.nieuweProducten)) {
     const created: T.WMO317TeWijzigenProduct = { toewijzingNummer: mix(verzoek.referentieAanbieder) % MAX_NUMMER, gewensteIngangsdatum: dagtekening };
     // In a WMO318 every class carries its RetourCodes.
-    verzoek.teWijzigenProducten = ['retourCodes' in verzoek ? { ...created, retourCodes: ['0200'] } : created];
+    verzoek.teWijzigenProducten = ['retourCodes' in verzoek ? ({ ...created, retourCodes: ['0200'] } as T.WMO318TeWijzigenProduct) : created];
   }
   // TR101: ToewijzingNummer is the key of Ongewijzigd- and TeWijzigenProduct (and one toewijzing is either).
   const nummers = new Set<number>();
