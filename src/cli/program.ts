@@ -11,6 +11,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { describeIoError } from './files.js';
 import { inspectMessage } from './inspect.js';
 import { examples, positiveInteger } from './options.js';
+import { addGenerateCommand } from './generate-command.js';
 import { formatFileReport } from './text-report.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE, validateCommand } from './validate-command.js';
 
@@ -60,6 +61,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       process.stdout.write(result.xml);
       setExitCode(EXIT_ACCEPTED);
     });
+
+  addGenerateCommand(program, setExitCode);
 
   program
     .command('inspect')

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +125,30 @@ describe('iwmo format', () => {
   });
 });
 
+describe('iwmo generate', () => {
+  it.each(['WMO301', 'wmo323', 'WMO325'])('writes valid random %s messages, the same for the same seed', (type) => {
+    const id = type.toUpperCase();
+    const first = iwmo(['generate', type, '--count', '3', '--seed', '7', '--out', `gen-${id}-a`], dir);
+    expect(first.status).toBe(0);
+    expect(first.stdout.trim().split('\n')).toEqual([1, 2, 3].map((i) => join(`gen-${id}-a`, `${id}-${i}.xml`)));
+    expect(first.stderr).toContain('(seed 7)');
+    const validated = iwmo(['validate', '--format', 'json', `gen-${id}-a`], dir);
+    expect(validated.status).toBe(0);
+    expect(JSON.parse(validated.stdout).map((r: { message: string }) => r.message)).toEqual([id, id, id]);
+
+    expect(iwmo(['generate', type, '--count', '3', '--seed', '7', '--out', `gen-${id}-b`], dir).status).toBe(0);
+    for (const i of [1, 2, 3]) {
+      expect(readFileSync(join(dir, `gen-${id}-b`, `${id}-${i}.xml`), 'utf8')).toBe(readFileSync(join(dir, `gen-${id}-a`, `${id}-${i}.xml`), 'utf8'));
+    }
+  });
+
+  it('exits 2 for an unknown message type', () => {
+    const run = iwmo(['generate', 'WMO303'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('expected one of WMO301');
+  });
+});
+
 describe('iwmo inspect', () => {
   it('summarises a toewijzing with the BSN masked and without names or addresses', () => {
     const run = iwmo(['inspect', 'toewijzing.xml'], dir);
@@ -159,7 +183,7 @@ describe('iwmo inspect', () => {
 });
 
 describe('iwmo --help', () => {
-  it.each(['validate', 'format', 'inspect', 'serve'])('shows examples for %s', (command) => {
+  it.each(['validate', 'format', 'generate', 'inspect', 'serve'])('shows examples for %s', (command) => {
     const run = iwmo([command, '--help'], dir);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Usage: iwmo ${command}`);
