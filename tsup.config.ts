@@ -8,7 +8,8 @@ export const config = defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
+    // The builds below run at the same time and clean their own folders.
+    clean: ['!cli/**', '!web/**'],
     target: 'es2022',
     platform: 'neutral',
   },
@@ -16,6 +17,7 @@ export const config = defineConfig([
     // The `iwmo` command line and the worker thread it shares with the HTTP service (Node only).
     entry: { main: 'src/cli/main.ts', 'operations-worker': 'src/http/operations-worker.ts' },
     outDir: 'dist/cli',
+    clean: true,
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
@@ -25,6 +27,7 @@ export const config = defineConfig([
     // The web page: its script and the validation worker, with the library bundled for browsers.
     entry: { app: 'src/web/app.ts', worker: 'src/web/worker.ts' },
     outDir: 'dist/web',
+    clean: true,
     format: ['iife'],
     outExtension: () => ({ js: '.js' }),
     publicDir: 'src/web/public',
