@@ -17,3 +17,4 @@ export type * from './standard/descriptor.js';
 export type * from './standard/generated/types.js';
 export { checkRules } from './rules/index.js';
 export type { Profile } from './rules/index.js';
+export * from './retour/index.js';

@@ -1,0 +1,68 @@
+/**
+ * One call from received XML to the answer to send: validate like the
+ * national chain, then build the retour (or 325) and write it as XML.
+ */
+import { validate, type ValidateOptions, type XmlInput } from '../api.js';
+import { decode } from '../codec/decode.js';
+import { encode, type EncodeOptions } from '../codec/encode.js';
+import { isError, type Finding, type LocalizedText, type Report } from '../findings.js';
+import type { Message } from '../standard/generated/types.js';
+import { buildRetour } from './build.js';
+import { antwoordBerichtFor } from './messages.js';
+import type { RetourOptions } from './options.js';
+
+export interface RetourCallOptions extends Omit<ValidateOptions, 'allLevels'>, RetourOptions {
+  /**
+   * Findings from checks outside `validate` (a dossier of earlier messages at
+   * level 3, external sources at level 4); they join the report and shape the retour.
+   */
+  readonly additionalFindings?: readonly Finding[];
+  /** How the answer is written (line ends, indentation). */
+  readonly encode?: EncodeOptions;
+}
+
+export interface RetourResult {
+  /** The validation report, with any additional findings. */
+  readonly report: Report;
+  /** The answer to send, when there is one. */
+  readonly retour?: Message;
+  /** The answer as iWmo XML. */
+  readonly xml?: string;
+  /** Why there is no answer, when there is none. */
+  readonly reason?: LocalizedText;
+}
+
+const NO_RETOUR_LEVEL_1: LocalizedText = {
+  nl: 'Het bericht voldoet niet aan het XSD (niveau 1): er gaat geen retourbericht terug, de afzender krijgt een foutmelding.',
+  en: 'The message breaks the XSD (level 1): no retour is sent; the sender gets an error message instead.',
+};
+
+/**
+ * Validates a received message and builds the answer to it. There is no
+ * answer when level 1 failed or when the message is itself an answer.
+ * @throws IwmoError only when the options make the answer invalid (an identificatie over 12 characters, say).
+ */
+export function retour(xml: XmlInput, options: RetourCallOptions = {}): RetourResult {
+  // The national chain stops after level 1, so the retour does too, whatever the caller asked for.
+  const validated = validate(xml, { ...options, allLevels: false });
+  const findings = [...validated.findings, ...(options.additionalFindings ?? [])];
+  const report: Report = { ...validated, accepted: !findings.some(isError), findings };
+
+  if (validated.findings.some((f) => f.level === 1 && isError(f))) return { report, reason: NO_RETOUR_LEVEL_1 };
+  if (!report.message || !antwoordBerichtFor(report.message)) {
+    const which = report.message ?? 'onbekend';
+    return {
+      report,
+      reason: {
+        nl: `Op een ${which} gaat geen retourbericht terug: het is zelf een antwoord.`,
+        en: `A ${which} gets no retour: it is an answer itself.`,
+      },
+    };
+  }
+  // validate reports no value, so the message is read again for the copy the retour needs.
+  const { value } = decode(xml, options);
+  if (!value) return { report, reason: NO_RETOUR_LEVEL_1 };
+  const answer = buildRetour(value, findings, options);
+  if (!answer) return { report, reason: NO_RETOUR_LEVEL_1 };
+  return { report, retour: answer, xml: encode(answer, options.encode) };
+}
