@@ -333,7 +333,7 @@ function summarizeByOperator(mutants: readonly Mutant[], disagreements: readonly
 
 interface RetourModule {
   retour?(xml: string | Uint8Array, options?: Record<string, unknown>): { report: unknown; retour?: Message; xml?: string };
-  buildRetour?(heen: Message, findings: readonly Finding[], options?: Record<string, unknown>): Message;
+  buildRetour?(heen: Message, findings: readonly Finding[], options?: Record<string, unknown>): Message | undefined;
 }
 
 const RETOUR_OF: Partial<Record<MessageId, MessageId>> = { WMO301: 'WMO302', WMO305: 'WMO306', WMO307: 'WMO308', WMO315: 'WMO316', WMO317: 'WMO318', WMO319: 'WMO320', WMO323: 'WMO325' };
@@ -363,7 +363,9 @@ const retourCheck: Check = {
   key: 'f',
   title: 'retours built from fixtures and examples pass their XSDs',
   async run() {
-    const mod = await import(join(REPO_ROOT, 'src/index.ts')) as RetourModule;
+    // The public export when it is there; the module itself while it is being wired in.
+    let mod = (await import(join(REPO_ROOT, 'src/index.ts'))) as RetourModule;
+    if (typeof mod.retour !== 'function') mod = (await importOptional<RetourModule>('src/retour/index.ts')) ?? {};
     if (typeof mod.retour !== 'function') return { status: 'skip', summary: 'retour() is not exported from src/index.ts yet' };
     const heen = [
       ...loadExamples().map((e) => ({ name: `example-${e.name}`, message: e.message, xml: e.xml as string | Uint8Array })),
@@ -387,6 +389,10 @@ const retourCheck: Check = {
         if (!decoded.value) continue;
         try {
           const message = mod.buildRetour(decoded.value, [syntheticLevel3(h.message)], { now: new Date('2025-06-10T12:00:00Z') });
+          if (!message) {
+            problems.push(`${h.name}: buildRetour gave no retour for a level-3 finding`);
+            continue;
+          }
           docs.push({ name: `${h.name}-retour-level3`, message: retourId, xml: encode(message) });
         } catch (error) {
           problems.push(`${h.name}: buildRetour with a level-3 finding threw: ${error instanceof Error ? error.message : String(error)}`);
