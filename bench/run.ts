@@ -8,7 +8,8 @@
  * (levels 1+2) at 5 and 25 MB for linearity, encode throughput, and the
  * alternatives fast-xml-parser (parse only) and xmlbuilder2 (build).
  *
- * Writes bench/out/WMO323-*.xml and bench/out/results.json (git-ignored).
+ * Writes bench/out/WMO323-*.xml and bench/out/results.json (git-ignored); the
+ * bundled worker goes to artifacts/bench/.
  * Options: --reps N (default 5), --skip-builder (leave out xmlbuilder2).
  * Never a timed test: numbers depend on the machine.
  */
@@ -104,7 +105,8 @@ function xmllint(file: string, stream = false): Sample {
 // --- our side, one fresh process per sample
 
 async function bundleWorker(): Promise<string> {
-  const outfile = join(OUT, 'worker.mjs');
+  // Under artifacts/ (ignored by git and eslint): a bundle is a build product, not a result.
+  const outfile = join(ROOT, 'artifacts/bench/worker.mjs');
   await build({
     entryPoints: [join(HERE, 'worker.ts')],
     outfile,

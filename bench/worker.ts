@@ -1,7 +1,7 @@
 /**
  * One measurement in a fresh process, so peak RSS belongs to that one tool.
  * bench/run.ts bundles this file (with the library) and runs it with plain
- * node: `node worker.mjs <mode> <file>`; it prints one JSON line.
+ * node: `node artifacts/bench/worker.mjs <mode> <file>`; it prints one JSON line.
  *
  * Modes: baseline (read the file only), decode, decode-warm (runs 2–4 in one
  * process), decode-no-locations (without line numbers), validate, encode (of the
