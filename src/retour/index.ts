@@ -1,12 +1,9 @@
 // Retour messages 302…320 and the declaratie-antwoord 325.
 export { buildRetour } from './build.js';
-export { buildRetourBericht } from './retour-bericht.js';
-export type { RetourHeenMessage } from './retour-bericht.js';
 export { buildDeclaratieAntwoord } from './declaratie-antwoord.js';
 export { retour } from './retour.js';
 export type { RetourCallOptions, RetourResult } from './retour.js';
 export type { RetourOptions } from './options.js';
 export { ANTWOORD_BERICHT, antwoordBerichtFor, isHeenBericht } from './messages.js';
 export type { AntwoordMessage, AntwoordMessageId, HeenMessage, HeenMessageId, RetourFor } from './messages.js';
-export { isBerichtklasse } from './copy.js';
 export { RULESET_VERSION } from './version.js';
