@@ -198,8 +198,10 @@ function repairContact(contact: T.WMO301Contact): void {
   // CD009: a Periode only for a temporary address (Soort 04); CS003 inside it.
   if (contact.soort !== '04') delete contact.periode;
   const periode = contact.periode;
-  if (periode?.begindatum && periode.einddatum && periode.einddatum < periode.begindatum) {
-    [periode.begindatum, periode.einddatum] = [periode.einddatum, periode.begindatum];
+  if (periode?.einddatum) {
+    // CS003 compares the Einddatum with a Begindatum, which must then be there.
+    periode.begindatum ??= addDays(periode.einddatum, -(seed % 90));
+    if (periode.einddatum < periode.begindatum) [periode.begindatum, periode.einddatum] = [periode.einddatum, periode.begindatum];
   }
   // CD034: a BRP or verblijf address (Soort 01, 03) has a Postcode.
   if ((contact.soort === '01' || contact.soort === '03') && contact.adres?.postcode === undefined) {
