@@ -6,9 +6,8 @@ import { validate, type ValidateOptions, type XmlInput } from '../api.js';
 import { decode } from '../codec/decode.js';
 import { encode, type EncodeOptions } from '../codec/encode.js';
 import { isError, type Finding, type LocalizedText, type Report } from '../findings.js';
-import type { Message } from '../standard/generated/types.js';
 import { buildRetour } from './build.js';
-import { antwoordBerichtFor } from './messages.js';
+import { antwoordBerichtFor, type AntwoordMessage } from './messages.js';
 import type { RetourOptions } from './options.js';
 
 export interface RetourCallOptions extends Omit<ValidateOptions, 'allLevels'>, RetourOptions {
@@ -25,7 +24,7 @@ export interface RetourResult {
   /** The validation report, with any additional findings. */
   readonly report: Report;
   /** The answer to send, when there is one. */
-  readonly retour?: Message;
+  readonly retour?: AntwoordMessage;
   /** The answer as iWmo XML. */
   readonly xml?: string;
   /** Why there is no answer, when there is none. */
