@@ -1,0 +1,192 @@
+/**
+ * Small tools the rule families share: dates as the official XSLT compares
+ * them, the 11-proef, duplicate detection, and wording helpers.
+ */
+import type { LocalizedText } from '../findings.js';
+import type { MessageId } from '../standard/descriptor.js';
+import type { Message } from '../standard/generated/types.js';
+import type { Rule, RuleContext } from './rule.js';
+
+// ---------------------------------------------------------------------------
+// Defining standard rules
+
+/** The heen-berichten of iWmo 3.2, in message order. */
+export const HEEN_BERICHTEN: readonly MessageId[] = ['WMO301', 'WMO305', 'WMO307', 'WMO315', 'WMO317', 'WMO319', 'WMO323'];
+
+type MessageOf<Id extends MessageId> = Extract<Message, { type: Id }>;
+
+/**
+ * A level-2 rule of the standard (retourcode 0001). `check` receives only
+ * messages listed in `messages`, typed as such.
+ */
+export function standardRule<const Ids extends readonly MessageId[]>(definition: {
+  id: string;
+  messages: Ids;
+  text: LocalizedText;
+  check: (message: MessageOf<Ids[number]>, context: RuleContext) => void;
+}): Rule {
+  const messages: readonly MessageId[] = definition.messages;
+  return {
+    id: definition.id,
+    level: 2,
+    messages,
+    retourcode: '0001',
+    text: definition.text,
+    check(context) {
+      const found: ReturnType<Rule['check']>[number][] = [];
+      if (!messages.includes(context.message.type)) return found;
+      const collecting: RuleContext = {
+        ...context,
+        finding(at, message) {
+          const finding = context.finding(at, message);
+          found.push(finding);
+          return finding;
+        },
+      };
+      definition.check(context.message as MessageOf<Ids[number]>, collecting);
+      return found;
+    },
+  };
+}
+
+/** Both languages at once. */
+export function say(nl: string, en: string): LocalizedText {
+  return { nl, en };
+}
+
+// ---------------------------------------------------------------------------
+// Dates, compared as the official XSLT compares them: as the number YYYYMMDD
+
+const DATE = /^(-?\d{4,})-(\d{2})-(\d{2})/;
+
+/** `2025-01-15` → 20250115; NaN when it is not a date, so every comparison with it is false. */
+export function dateNumber(date: string | undefined): number {
+  const m = date === undefined ? null : DATE.exec(date);
+  if (!m) return Number.NaN;
+  const year = Number(m[1]);
+  return Math.sign(year || 1) * (Math.abs(year) * 10_000 + Number(m[2]) * 100 + Number(m[3]));
+}
+
+interface Ymd {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+function parts(date: string): Ymd | undefined {
+  const m = DATE.exec(date);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+function format({ year, month, day }: Ymd): string {
+  const y = year < 0 ? `-${String(-year).padStart(4, '0')}` : String(year).padStart(4, '0');
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function fromUtc(time: number): Ymd {
+  const d = new Date(time);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function utc(year: number, monthIndex: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return d.getTime();
+}
+
+/** The date `days` later (earlier when negative); undefined when `date` is not a date. */
+export function addDays(date: string, days: number): string | undefined {
+  const p = parts(date);
+  return p ? format(fromUtc(utc(p.year, p.month - 1, p.day + days))) : undefined;
+}
+
+/** `months` later, a day that does not exist carrying into the next month (31 January + 1 month = 3 March), as the XSLT does. */
+export function addMonthsCarrying(date: string, months: number): string | undefined {
+  const p = parts(date);
+  return p ? format(fromUtc(utc(p.year, p.month - 1 + months, p.day))) : undefined;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(utc(year, month, 0)).getUTCDate();
+}
+
+/** `years` earlier, 29 February becoming 28 February in a common year (the XSLT truncates). */
+export function subtractYears(date: string, years: number): string | undefined {
+  const p = parts(date);
+  if (!p) return undefined;
+  const year = p.year - years;
+  return format({ year, month: p.month, day: Math.min(p.day, daysInMonth(year, p.month)) });
+}
+
+/** Year and month of a date (`2025-01`), for the calendar-month rules. */
+export function yearMonth(date: string): string | undefined {
+  const p = parts(date);
+  return p ? format({ ...p, day: 1 }).slice(0, -3) : undefined;
+}
+
+export function dayOf(date: string): number | undefined {
+  return parts(date)?.day;
+}
+
+// ---------------------------------------------------------------------------
+// BSN
+
+const WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2, -1] as const;
+
+/**
+ * CS002, the 11-proef: Σ dᵢ·wᵢ with weights 9…2, −1 (left to right) is a
+ * multiple of 11. Like the XSLT, which reads the number, a value that is no
+ * number fails and a shorter one counts as padded with leading zeros.
+ */
+export function passesElfproef(bsn: string): boolean {
+  const trimmed = bsn.trim();
+  if (!/^\d+$/.test(trimmed)) return false;
+  const digits = trimmed.padStart(9, '0').slice(-9);
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += WEIGHTS[i]! * Number(digits[i]);
+  return sum % 11 === 0;
+}
+
+// ---------------------------------------------------------------------------
+// Duplicates
+
+/**
+ * For every item whose key an earlier item already had: that item and the
+ * first one with the key. One pass with a map, so linear in the items.
+ */
+export function laterDuplicates<T>(items: readonly T[], key: (item: T) => string): { item: T; first: T }[] {
+  const firsts = new Map<string, T>();
+  const duplicates: { item: T; first: T }[] = [];
+  for (const item of items) {
+    const k = key(item);
+    const first = firsts.get(k);
+    if (first === undefined) firsts.set(k, item);
+    else duplicates.push({ item, first });
+  }
+  return duplicates;
+}
+
+/** A map key of several values in which an absent value differs from every present one. */
+export function keyOf(...values: readonly (string | number | undefined)[]): string {
+  return JSON.stringify(values.map((v) => (v === undefined ? null : v)));
+}
+
+// ---------------------------------------------------------------------------
+// Amounts
+
+/** An amount with its DebetCredit as a signed number of eurocent (credit negative). */
+export function signed(amount: number, debetCredit: string): number {
+  return debetCredit === 'C' ? -amount : amount;
+}
+
+/** `12345` → `€ 123,45`; the standard's amounts are eurocent (IV024). */
+export function euro(cents: number): string {
+  const sign = cents < 0 ? '−' : '';
+  const abs = Math.abs(cents);
+  return `${sign}€ ${Math.trunc(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A signed amount as the message writes it: the absolute value and D or C. */
+export function asDebetCredit(cents: number): string {
+  return `${Math.abs(cents)} ${cents < 0 ? 'C' : 'D'}`;
+}
