@@ -68,11 +68,16 @@ export function judge(findings: readonly Finding[], bodyRootPath: string): Judge
  * every class instance of the body, the body root among them.
  */
 export function codesPerClass(located: readonly LocatedCode[], classPaths: readonly string[]): Map<string, LDT_RetourCode[]> {
+  const classes = new Set(classPaths);
   const codes = new Map<string, LDT_RetourCode[]>();
   for (const { path, code } of located) {
+    // Walk up from the finding's element to the first class: a few steps, however large the message.
     let deepest: string | undefined;
-    for (const classPath of classPaths) {
-      if (isWithin(path, classPath) && (deepest === undefined || classPath.length > deepest.length)) deepest = classPath;
+    for (let at = path; at.length > 0; at = at.slice(0, at.lastIndexOf('/'))) {
+      if (classes.has(at)) {
+        deepest = at;
+        break;
+      }
     }
     if (deepest === undefined) continue;
     const list = codes.get(deepest) ?? [];
