@@ -15,6 +15,6 @@ export { propertyShape } from './standard/model.js';
 export type { PropertyShape } from './standard/model.js';
 export type * from './standard/descriptor.js';
 export type * from './standard/generated/types.js';
-export { checkRules } from './rules/index.js';
-export type { Profile } from './rules/index.js';
+export { checkRules, describeRule, defineProfile, nationalProfile, rules } from './rules/index.js';
+export type { CheckRulesOptions, Profile, ProfileDefinition, Rule, RuleContext, RuleDescription, RuleLevel, RuleOptions, RuleOverride } from './rules/index.js';
 export * from './retour/index.js';
