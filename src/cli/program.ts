@@ -2,7 +2,7 @@
  * The `iwmo` command line: validate, format, retour, generate, inspect, serve.
  * Exit codes: 0 accepted, 1 rejected (or no result possible), 2 usage or I/O error.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { safeParse } from '../index.js';
 import { runOperation } from '../http/operations.js';
@@ -59,6 +59,36 @@ export function createProgram(setExitCode: (code: number) => void): Command {
         return setExitCode(EXIT_REJECTED);
       }
       process.stdout.write(result.xml);
+      setExitCode(EXIT_ACCEPTED);
+    });
+
+  program
+    .command('retour')
+    .description('Write the answer to a message: its retour (WMO302 … WMO320), or for a WMO323 the declaratie-antwoord WMO325.')
+    .argument('<file>', 'the received message')
+    .option('--out <file>', 'write the answer to this file instead of stdout')
+    .addHelpText('after', examples('iwmo retour start.xml > retour.xml', 'iwmo retour declaratie.xml --out declaratie-antwoord.xml'))
+    .action(async (file: string, options: { out?: string }) => {
+      const xml = await readInput(file);
+      if (!xml) return setExitCode(EXIT_USAGE);
+      const result = runOperation({ operation: 'retour', xml });
+      if (result.xml === undefined) {
+        // No retour: level 1 failed (the sender gets an error instead) or the message is an answer itself.
+        process.stderr.write(formatFileReport(file, result.report) + '\n');
+        if (result.reason) process.stderr.write(`No retour.\n  nl: ${result.reason.nl}\n  en: ${result.reason.en}\n`);
+        return setExitCode(EXIT_REJECTED);
+      }
+      if (options.out === undefined) {
+        process.stdout.write(result.xml);
+        return setExitCode(EXIT_ACCEPTED);
+      }
+      try {
+        await writeFile(options.out, result.xml);
+      } catch (error) {
+        process.stderr.write(`iwmo: ${options.out}: ${describeIoError(error)}\n`);
+        return setExitCode(EXIT_USAGE);
+      }
+      process.stderr.write(`${result.answer} written to ${options.out}\n`);
       setExitCode(EXIT_ACCEPTED);
     });
 

@@ -59,8 +59,15 @@ export const openApiDocument = {
         summary: 'Build the retour message (302, 306, …) or, for a WMO323, the declaratie-antwoord WMO325',
         requestBody: xmlBody,
         responses: {
-          '200': { description: 'The retour message.', content: { 'application/xml': { schema: { type: 'string' } } } },
-          '422': { ...reportResponse, description: 'No retour can be built (level 1 failed, or the message has no retour); the report says why.' },
+          '200': {
+            description: 'The retour message (302 … 320) or declaratie-antwoord (325), also when it rejects the message: its retourcodes say why.',
+            headers: { 'x-iwmo-message': { description: 'Which message the answer is.', schema: { type: 'string', examples: ['WMO306'] } } },
+            content: { 'application/xml': { schema: { type: 'string' } } },
+          },
+          '422': {
+            description: 'No retour can be built: level 1 failed (the sender gets an error, not a retour), or the message is itself an answer.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/NoRetour' } } },
+          },
           ...errorResponses,
         },
       },
@@ -107,6 +114,12 @@ export const openApiDocument = {
           findings: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
         },
         required: ['message', 'berichtCode', 'accepted', 'findings'],
+      },
+      NoRetour: {
+        allOf: [
+          { $ref: '#/components/schemas/Report' },
+          { type: 'object', properties: { reason: { oneOf: [{ $ref: '#/components/schemas/LocalizedText' }, { type: 'null' }] } }, required: ['reason'] },
+        ],
       },
       Error: {
         type: 'object',

@@ -3,10 +3,10 @@
  * function over the public API, so the CLI, the HTTP service and their worker
  * threads all run exactly the same code.
  */
-import { decode, isError, IwmoError, serialize, validate, type DecodeOptions, type Finding, type Report } from '../index.js';
+import { decode, isError, IwmoError, retour, serialize, validate, type DecodeOptions, type Finding, type LocalizedText, type Report } from '../index.js';
 import { reportJson, type ReportJson } from './report-json.js';
 
-export type OperationName = 'validate' | 'format';
+export type OperationName = 'validate' | 'format' | 'retour';
 
 export interface OperationRequest {
   readonly operation: OperationName;
@@ -19,8 +19,12 @@ export interface OperationRequest {
 
 export interface OperationResult {
   readonly report: ReportJson;
-  /** The XML the operation produced (format: the canonical encoding). */
+  /** The XML the operation produced (format: the canonical encoding; retour: the answer). */
   readonly xml?: string;
+  /** retour: which message the answer is (`WMO306`, `WMO325`, …). */
+  readonly answer?: string;
+  /** retour: why there is no answer, when there is none. */
+  readonly reason?: LocalizedText;
 }
 
 export function runOperation(request: OperationRequest): OperationResult {
@@ -29,6 +33,12 @@ export function runOperation(request: OperationRequest): OperationResult {
       return { report: reportJson(validate(request.xml, { ...limits(request), ...(request.allLevels ? { allLevels: true } : {}) })) };
     case 'format':
       return formatMessage(request.xml, limits(request));
+    case 'retour': {
+      const result = retour(request.xml, limits(request));
+      const report = reportJson(result.report);
+      if (result.retour && result.xml !== undefined) return { report, xml: result.xml, answer: result.retour.type };
+      return { report, ...(result.reason ? { reason: result.reason } : {}) };
+    }
   }
 }
 

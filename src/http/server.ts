@@ -141,6 +141,12 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
     return reply.type('application/xml; charset=utf-8').send(result.xml);
   });
 
+  app.post('/v1/retour', async (request, reply) => {
+    const result = await operate('retour', request);
+    if (result.xml === undefined) return reply.code(422).send({ ...result.report, reason: result.reason ?? null });
+    return reply.header('x-iwmo-message', result.answer).type('application/xml; charset=utf-8').send(result.xml);
+  });
+
   app.get('/openapi.json', async () => openApiDocument);
 
   const assets = loadWebAssets(options.webRoot ?? defaultWebRoot());

@@ -31,6 +31,7 @@ const viewer = new MessageViewer(element<HTMLElement>('viewer'));
 const worker = new Worker('worker.js');
 let lastRequest = 0;
 let current: { name: string; bytes: Uint8Array } | undefined;
+let retourDownload: { file: string; xml: string } | undefined;
 
 function setStatus(text: string, tone: 'neutral' | 'busy' | 'accepted' | 'rejected'): void {
   status.textContent = text;
@@ -39,7 +40,9 @@ function setStatus(text: string, tone: 'neutral' | 'busy' | 'accepted' | 'reject
 
 function clearResult(): void {
   findingsList.replaceChildren();
+  retourDownload = undefined;
   downloadRetour.disabled = true;
+  downloadRetour.textContent = 'Download retourbericht';
   retourNote.textContent = '';
 }
 
@@ -68,6 +71,7 @@ worker.onmessage = (event: MessageEvent<CheckResponse>) => {
     return;
   }
   showReport(current.name, response.report);
+  offerRetour(current.name, response);
 };
 worker.onerror = () => setStatus('De controle kon niet starten. / The validator could not start.', 'rejected');
 
@@ -104,8 +108,31 @@ function showReport(name: string, report: Report): void {
     items.push(more);
   }
   findingsList.replaceChildren(...items);
-  retourNote.textContent = 'Het retourbericht kan hier nog niet worden gemaakt.';
 }
+
+function offerRetour(name: string, response: CheckResponse): void {
+  if (!response.retour) {
+    retourDownload = undefined;
+    downloadRetour.disabled = true;
+    retourNote.textContent = response.noRetour ? `Geen retourbericht: ${response.noRetour.nl}` : 'Geen retourbericht.';
+    return;
+  }
+  const base = name.replace(/\.xml$/i, '').replace(/[^\w.-]+/g, '-');
+  retourDownload = { file: `${response.retour.message}-${base}.xml`, xml: response.retour.xml };
+  downloadRetour.disabled = false;
+  downloadRetour.textContent = `Download retourbericht (${response.retour.message})`;
+  retourNote.textContent = 'Gemaakt in uw browser. / Built in your browser.';
+}
+
+downloadRetour.addEventListener('click', () => {
+  if (!retourDownload) return;
+  const url = URL.createObjectURL(new Blob([retourDownload.xml], { type: 'application/xml' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = retourDownload.file;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+});
 
 function span(className: string, text: string, lang?: string): HTMLSpanElement {
   const s = document.createElement('span');

@@ -1,5 +1,5 @@
 /** What the page and its validation worker send each other. */
-import type { Report } from '../index.js';
+import type { LocalizedText, Report } from '../index.js';
 
 export interface CheckRequest {
   /** Answers to an older request are dropped when a newer one was sent. */
@@ -12,6 +12,10 @@ export interface CheckRequest {
 export interface CheckResponse {
   readonly id: number;
   readonly report?: Report;
+  /** The retour (or 325) built in the browser, when the message gets one. */
+  readonly retour?: { readonly message: string; readonly xml: string };
+  /** Why there is no retour, when there is none. */
+  readonly noRetour?: LocalizedText;
   /** Set when the worker itself failed; never holds message content. */
   readonly failure?: string;
 }

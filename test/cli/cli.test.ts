@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_ACHTERNAAM, CLIENT_BSN, INVALID_BSN_LINE, MALFORMED, invalidWmo305, wmo301, wmo305, wmo323 } from '../http/messages.js';
+import { validate } from '../../src/index.js';
 import { hasScript, iwmo, iwmoOnTerminal } from './run.js';
 
 let dir: string;
@@ -125,6 +126,35 @@ describe('iwmo format', () => {
   });
 });
 
+describe('iwmo retour', () => {
+  it('writes the retour of a message to stdout', () => {
+    const run = iwmo(['retour', 'valid.xml'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('<wmo306:Bericht');
+    expect(validate(run.stdout)).toMatchObject({ message: 'WMO306', accepted: true });
+  });
+
+  it('writes the declaratie-antwoord of a declaratie to --out', () => {
+    const run = iwmo(['retour', 'declaratie.xml', '--out', 'antwoord.xml'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('WMO325 written to antwoord.xml');
+    expect(validate(readFileSync(join(dir, 'antwoord.xml')))).toMatchObject({ message: 'WMO325', accepted: true });
+  });
+
+  it('exits 1 with the findings and the reason when level 1 fails', () => {
+    const run = iwmo(['retour', 'invalid.xml'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`line ${INVALID_BSN_LINE}  XSD`);
+    expect(run.stderr).toContain('no retour is sent');
+  });
+
+  it('exits 2 when the file is missing', () => {
+    expect(iwmo(['retour', 'missing.xml'], dir).status).toBe(2);
+  });
+});
+
 describe('iwmo generate', () => {
   it.each(['WMO301', 'wmo323', 'WMO325'])('writes valid random %s messages, the same for the same seed', (type) => {
     const id = type.toUpperCase();
@@ -183,7 +213,7 @@ describe('iwmo inspect', () => {
 });
 
 describe('iwmo --help', () => {
-  it.each(['validate', 'format', 'generate', 'inspect', 'serve'])('shows examples for %s', (command) => {
+  it.each(['validate', 'format', 'retour', 'generate', 'inspect', 'serve'])('shows examples for %s', (command) => {
     const run = iwmo([command, '--help'], dir);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Usage: iwmo ${command}`);

@@ -112,6 +112,7 @@ ${header('wmo301', '414', '0363', '65656055', 'T2025-0001')}
 					<iwmo:Postcode>1234AB</iwmo:Postcode>
 					<iwmo:Straatnaam>Dorpsstraat</iwmo:Straatnaam>
 					<iwmo:Plaatsnaam>Amsterdam</iwmo:Plaatsnaam>
+					<iwmo:LandCode>NL</iwmo:LandCode>
 				</wmo301:Adres>
 			</wmo301:Contact>
 		</wmo301:Contactgegevens>
@@ -122,9 +123,10 @@ ${header('wmo301', '414', '0363', '65656055', 'T2025-0001')}
 `.replace(/\r?\n/g, '\r\n');
 }
 
-/** A BSN that passes the elfproef, made from a number. */
+/** A BSN that passes the elfproef, made from a number; different numbers give different BSNs. */
 function bsnFor(n: number): string {
-  for (let candidate = 100_000_000 + n * 13; ; candidate++) {
+  // Each 100 consecutive numbers hold several that pass, so the searches never overlap.
+  for (let candidate = 100_000_000 + n * 100; ; candidate++) {
     const digits = String(candidate).split('').map(Number);
     const sum = digits.slice(0, 8).reduce((total, d, i) => total + d * (9 - i), 0) - digits[8]!;
     if (sum % 11 === 0) return String(candidate);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, startService } from '../../src/http/server.js';
+import { validate } from '../../src/index.js';
 import { CLIENT_ACHTERNAAM, CLIENT_BSN, ENTITY_BOMB, INVALID_BSN_LINE, MALFORMED, invalidWmo305, wmo305, wmo323 } from './messages.js';
 
 const XML = { 'content-type': 'application/xml' };
@@ -92,6 +93,44 @@ describe('HTTP service', () => {
     expect(response.json()).toMatchObject({ accepted: false, findings: [{ rule: 'XSD', line: INVALID_BSN_LINE }] });
   });
 
+  it('answers a message with its retour as XML', async () => {
+    const response = await app.inject({ method: 'POST', url: '/v1/retour', headers: XML, payload: wmo305() });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/xml/);
+    expect(response.headers['x-iwmo-message']).toBe('WMO306');
+    expect(validate(response.body)).toMatchObject({ message: 'WMO306', accepted: true });
+  });
+
+  it('answers a declaratie with its declaratie-antwoord WMO325', async () => {
+    const response = await app.inject({ method: 'POST', url: '/v1/retour', headers: XML, payload: wmo323(3) });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-iwmo-message']).toBe('WMO325');
+    expect(validate(response.body)).toMatchObject({ message: 'WMO325', accepted: true });
+  });
+
+  it('answers 422 with the report and the reason when level 1 fails, as the chain sends no retour then', async () => {
+    const response = await app.inject({ method: 'POST', url: '/v1/retour', headers: XML, payload: invalidWmo305() });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ message: 'WMO305', accepted: false, findings: [{ rule: 'XSD', line: INVALID_BSN_LINE }], reason: { en: expect.stringContaining('level 1') } });
+  });
+
+  it('answers 422 for a message that is itself an answer', async () => {
+    const retourXml = (await app.inject({ method: 'POST', url: '/v1/retour', headers: XML, payload: wmo305() })).body;
+    const response = await app.inject({ method: 'POST', url: '/v1/retour', headers: XML, payload: retourXml });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ message: 'WMO306', reason: { en: expect.stringContaining('answer itself') } });
+  });
+
+  it('answers malformed XML on every operation without a server error', async () => {
+    for (const url of ['/v1/validate', '/v1/format', '/v1/retour']) {
+      for (const payload of [MALFORMED, ENTITY_BOMB, '', '\u0000\u00ff', '<a>'.repeat(10_000)]) {
+        const response = await app.inject({ method: 'POST', url, headers: XML, payload });
+        expect(response.statusCode, `${url} ${payload.slice(0, 20)}`).toBeLessThan(500);
+        expect(response.json().accepted).toBe(false);
+      }
+    }
+  });
+
   it('describes itself in OpenAPI 3.1', async () => {
     const response = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(response.statusCode).toBe(200);
@@ -164,10 +203,13 @@ describe('HTTP service with worker threads', () => {
     await service.close();
   });
 
-  it('formats in a worker too', async () => {
-    const response = await app.inject({ method: 'POST', url: '/v1/format', headers: XML, payload: wmo305() });
-    expect(response.statusCode).toBe(200);
-    expect(response.body).toBe(wmo305());
+  it('formats and answers in a worker too', async () => {
+    const formatted = await app.inject({ method: 'POST', url: '/v1/format', headers: XML, payload: wmo305() });
+    expect(formatted.statusCode).toBe(200);
+    expect(formatted.body).toBe(wmo305());
+    const answered = await app.inject({ method: 'POST', url: '/v1/retour', headers: XML, payload: wmo323(1200) });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.headers['x-iwmo-message']).toBe('WMO325');
   });
 });
 
