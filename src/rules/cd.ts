@@ -7,7 +7,7 @@
  */
 import type { CDT_Adres, WMO301Contact } from '../standard/generated/types.js';
 import { contactsOf, productClasses, type ProductClass, type ProductClassName } from './classes.js';
-import { dateNumber, say, standardRule } from './helpers.js';
+import { dateNumber, locate, say, standardRule } from './helpers.js';
 import type { Rule, RuleContext } from './rule.js';
 
 const ZORGVERLENERS: ReadonlySet<string> = new Set(['02', '03', '04', '05']);
@@ -32,7 +32,7 @@ function omvangWithoutCode(name: ProductClassName, endText: string, context: Rul
     if (!c.omvang || c.product?.code !== undefined) continue;
     if (c.end !== undefined && !(dateNumber(c.end) > 20201231)) continue;
     context.finding(
-      context.locator.field(c.node, 'omvang'),
+      locate(context, c.node, 'omvang'),
       say(
         `Omvang is gevuld maar Product heeft geen Code; zonder ProductCode blijft Omvang leeg als ${endText} leeg is of na 31-12-2020 ligt${c.end ? ` (${c.end})` : ''}.`,
         `Omvang is filled but the Product has no Code; without a ProductCode Omvang stays empty when ${endText} is empty or after 2020-12-31${c.end ? ` (${c.end})` : ''}.`,
@@ -48,7 +48,7 @@ export const cdRules: readonly Rule[] = [
     text: say('Als Postcode gevuld is, dan LandCode verplicht vullen, anders leeg laten.', 'LandCode is mandatory when Postcode is filled, and empty otherwise.'),
     check(message, context) {
       for (const adres of adressen(contactsOf(message))) {
-        const at = context.locator.field(adres, 'landCode');
+        const at = locate(context, adres, 'landCode');
         if (adres.postcode !== undefined && adres.landCode === undefined) {
           context.finding(at, say('Postcode is gevuld maar LandCode ontbreekt.', 'Postcode is filled but LandCode is missing.'));
         } else if (adres.postcode === undefined && adres.landCode !== undefined) {
@@ -65,7 +65,7 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       const communicatie = message.client.communicatie;
       if (!communicatie) return;
-      const at = context.locator.field(communicatie, 'taal');
+      const at = locate(context, communicatie, 'taal');
       if (communicatie.vorm === '1' && communicatie.taal === undefined) {
         context.finding(at, say('Vorm is 1 (tolk taal) maar Taal ontbreekt.', 'Vorm is 1 (tolk taal) but Taal is missing.'));
       } else if (communicatie.vorm !== '1' && communicatie.taal !== undefined) {
@@ -81,7 +81,7 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       for (const contact of contactsOf(message)) {
         if (contact.periode && contact.soort !== '04') {
-          context.finding(context.locator.field(contact, 'periode'), say(`Periode is gevuld bij Soort ${contact.soort}; alleen toegestaan bij Soort 04 (tijdelijk verblijfadres).`, `Periode is filled with Soort ${contact.soort}; it is only allowed with Soort 04 (tijdelijk verblijfadres).`));
+          context.finding(locate(context, contact, 'periode'), say(`Periode is gevuld bij Soort ${contact.soort}; alleen toegestaan bij Soort 04 (tijdelijk verblijfadres).`, `Periode is filled with Soort ${contact.soort}; it is only allowed with Soort 04 (tijdelijk verblijfadres).`));
         }
       }
     },
@@ -94,7 +94,7 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       for (const adres of adressen(contactsOf(message))) {
         if (adres.landCode === 'NL' && adres.huis === undefined) {
-          context.finding(context.locator.field(adres, 'huis'), say('LandCode is NL maar Huis (Huisnummer) ontbreekt.', 'LandCode is NL but Huis (Huisnummer) is missing.'));
+          context.finding(locate(context, adres, 'huis'), say('LandCode is NL maar Huis (Huisnummer) ontbreekt.', 'LandCode is NL but Huis (Huisnummer) is missing.'));
         }
       }
     },
@@ -108,8 +108,8 @@ export const cdRules: readonly Rule[] = [
       for (const contact of contactsOf(message)) {
         if ((contact.soort === '01' || contact.soort === '03') && contact.adres?.postcode === undefined) {
           // Without an Adres the Postcode's path is still …/Adres/Postcode.
-          const adres = context.locator.field(contact, 'adres');
-          const at = contact.adres ? context.locator.field(contact.adres, 'postcode') : { ...adres, path: `${adres.path}/Postcode` };
+          const adres = locate(context, contact, 'adres');
+          const at = contact.adres ? locate(context, contact.adres, 'postcode') : { ...adres, path: `${adres.path}/Postcode` };
           context.finding(at, say(`Soort is ${contact.soort} maar Postcode ontbreekt.`, `Soort is ${contact.soort} but Postcode is missing.`));
         }
       }
@@ -123,7 +123,7 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       for (const c of classesNamed(productClasses(message), ['ToegewezenProduct', 'AangevraagdProduct', 'NieuwProduct'])) {
         if (c.product?.code !== undefined && !c.omvang) {
-          context.finding(context.locator.field(c.node, 'omvang'), say(`Product heeft Code ${c.product.code} maar Omvang ontbreekt.`, `Product has Code ${c.product.code} but Omvang is missing.`));
+          context.finding(locate(context, c.node, 'omvang'), say(`Product heeft Code ${c.product.code} maar Omvang ontbreekt.`, `Product has Code ${c.product.code} but Omvang is missing.`));
         }
       }
     },
@@ -135,7 +135,7 @@ export const cdRules: readonly Rule[] = [
     text: say('Indien BeschikkingNummer gevuld is, BeschikkingIngangsdatum verplicht vullen, anders leeg laten.', 'BeschikkingIngangsdatum is mandatory when BeschikkingNummer is filled, and empty otherwise.'),
     check(message, context) {
       for (const p of message.client.aangevraagdeProducten) {
-        const at = context.locator.field(p, 'beschikkingIngangsdatum');
+        const at = locate(context, p, 'beschikkingIngangsdatum');
         if (p.beschikkingNummer !== undefined && p.beschikkingIngangsdatum === undefined) {
           context.finding(at, say(`BeschikkingNummer is gevuld (${p.beschikkingNummer}) maar BeschikkingIngangsdatum ontbreekt.`, `BeschikkingNummer is filled (${p.beschikkingNummer}) but BeschikkingIngangsdatum is missing.`));
         } else if (p.beschikkingNummer === undefined && p.beschikkingIngangsdatum !== undefined) {
@@ -155,7 +155,7 @@ export const cdRules: readonly Rule[] = [
         for (const p of client.prestaties) {
           const credit = p.ingediendBedrag.debetCredit === 'C';
           const vorig = p.productReferentie.vorigReferentieNummer;
-          const at = context.locator.field(p.productReferentie, 'vorigReferentieNummer');
+          const at = locate(context, p.productReferentie, 'vorigReferentieNummer');
           if (credit && vorig === undefined) {
             context.finding(at, say('IngediendBedrag is credit (C) maar VorigReferentieNummer ontbreekt.', 'IngediendBedrag is credit (C) but VorigReferentieNummer is missing.'));
           } else if (!credit && vorig !== undefined) {
@@ -174,7 +174,7 @@ export const cdRules: readonly Rule[] = [
       for (const p of message.client.aangevraagdeProducten) {
         const v = p.verwijzer;
         if (ZORGVERLENERS.has(v.type) && v.zorgverlenerCode !== undefined && v.naam !== undefined) {
-          context.finding(context.locator.field(v, 'naam'), say(`Verwijzer Type ${v.type} heeft een ZorgverlenerCode; Naam moet dan leeg zijn.`, `Verwijzer Type ${v.type} has a ZorgverlenerCode; Naam must then be empty.`));
+          context.finding(locate(context, v, 'naam'), say(`Verwijzer Type ${v.type} heeft een ZorgverlenerCode; Naam moet dan leeg zijn.`, `Verwijzer Type ${v.type} has a ZorgverlenerCode; Naam must then be empty.`));
         }
       }
     },
@@ -188,7 +188,7 @@ export const cdRules: readonly Rule[] = [
       for (const p of message.client.aangevraagdeProducten) {
         const v = p.verwijzer;
         if (ZORGVERLENERS.has(v.type) && v.zorgverlenerCode === undefined && v.naam === undefined) {
-          context.finding(context.locator.field(v, 'naam'), say(`Verwijzer Type ${v.type} heeft geen ZorgverlenerCode en geen Naam; een van beide is nodig.`, `Verwijzer Type ${v.type} has neither a ZorgverlenerCode nor a Naam; one of them is needed.`));
+          context.finding(locate(context, v, 'naam'), say(`Verwijzer Type ${v.type} heeft geen ZorgverlenerCode en geen Naam; een van beide is nodig.`, `Verwijzer Type ${v.type} has neither a ZorgverlenerCode nor a Naam; one of them is needed.`));
         }
       }
     },
@@ -202,7 +202,7 @@ export const cdRules: readonly Rule[] = [
       for (const p of message.client.aangevraagdeProducten) {
         const v = p.verwijzer;
         if (!ZORGVERLENERS.has(v.type) && v.zorgverlenerCode !== undefined) {
-          context.finding(context.locator.field(v, 'zorgverlenerCode'), say(`ZorgverlenerCode is gevuld bij Verwijzer Type ${v.type}; alleen bij Type 02, 03, 04 of 05.`, `ZorgverlenerCode is filled with Verwijzer Type ${v.type}; it only goes with Type 02, 03, 04 or 05.`));
+          context.finding(locate(context, v, 'zorgverlenerCode'), say(`ZorgverlenerCode is gevuld bij Verwijzer Type ${v.type}; alleen bij Type 02, 03, 04 of 05.`, `ZorgverlenerCode is filled with Verwijzer Type ${v.type}; it only goes with Type 02, 03, 04 or 05.`));
         }
       }
     },
@@ -215,7 +215,7 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       for (const c of productClasses(message)) {
         if (c.budget !== undefined && c.end === undefined) {
-          context.finding(context.locator.field(c.node, c.endProp), say(`Budget is gevuld maar ${endName(c)} ontbreekt.`, `Budget is filled but ${endName(c)} is missing.`));
+          context.finding(locate(context, c.node, c.endProp), say(`Budget is gevuld maar ${endName(c)} ontbreekt.`, `Budget is filled but ${endName(c)} is missing.`));
         }
       }
     },
@@ -228,7 +228,7 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       for (const c of productClasses(message)) {
         if (c.omvang?.frequentie === '2' && c.end === undefined) {
-          context.finding(context.locator.field(c.node, c.endProp), say(`Frequentie is 2 (per week) maar ${endName(c)} ontbreekt.`, `Frequentie is 2 (per week) but ${endName(c)} is missing.`));
+          context.finding(locate(context, c.node, c.endProp), say(`Frequentie is 2 (per week) maar ${endName(c)} ontbreekt.`, `Frequentie is 2 (per week) but ${endName(c)} is missing.`));
         }
       }
     },
@@ -241,7 +241,7 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       for (const c of productClasses(message)) {
         if (c.budget !== undefined && c.omvang) {
-          context.finding(context.locator.field(c.node, 'omvang'), say('Omvang is gevuld terwijl Budget ook gevuld is; een product heeft Omvang of Budget, niet beide.', 'Omvang is filled while Budget is filled too; a product has an Omvang or a Budget, not both.'));
+          context.finding(locate(context, c.node, 'omvang'), say('Omvang is gevuld terwijl Budget ook gevuld is; een product heeft Omvang of Budget, niet beide.', 'Omvang is filled while Budget is filled too; a product has an Omvang or a Budget, not both.'));
         }
       }
     },
@@ -254,7 +254,7 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       for (const c of productClasses(message)) {
         if (c.omvang && c.budget !== undefined) {
-          context.finding(context.locator.field(c.node, 'budget'), say('Budget is gevuld terwijl Omvang ook gevuld is; een product heeft Omvang of Budget, niet beide.', 'Budget is filled while Omvang is filled too; a product has an Omvang or a Budget, not both.'));
+          context.finding(locate(context, c.node, 'budget'), say('Budget is gevuld terwijl Omvang ook gevuld is; een product heeft Omvang of Budget, niet beide.', 'Budget is filled while Omvang is filled too; a product has an Omvang or a Budget, not both.'));
         }
       }
     },
@@ -267,7 +267,7 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       for (const c of classesNamed(productClasses(message), ['ToegewezenProduct', 'AangevraagdProduct', 'NieuwProduct'])) {
         if (c.budget === undefined && !c.product) {
-          context.finding(context.locator.field(c.node, 'product'), say('Product en Budget ontbreken allebei; zonder Budget is Product verplicht.', 'Product and Budget are both missing; without a Budget the Product is mandatory.'));
+          context.finding(locate(context, c.node, 'product'), say('Product en Budget ontbreken allebei; zonder Budget is Product verplicht.', 'Product and Budget are both missing; without a Budget the Product is mandatory.'));
         }
       }
     },
@@ -292,7 +292,7 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       const antwoord = message.antwoord;
       if (antwoord.verzoekAntwoord === '1' && antwoord.redenAfwijzingVerzoek === undefined) {
-        context.finding(context.locator.field(antwoord, 'redenAfwijzingVerzoek'), say('VerzoekAntwoord is 1 (verzoek afgewezen) maar RedenAfwijzingVerzoek ontbreekt.', 'VerzoekAntwoord is 1 (verzoek afgewezen) but RedenAfwijzingVerzoek is missing.'));
+        context.finding(locate(context, antwoord, 'redenAfwijzingVerzoek'), say('VerzoekAntwoord is 1 (verzoek afgewezen) maar RedenAfwijzingVerzoek ontbreekt.', 'VerzoekAntwoord is 1 (verzoek afgewezen) but RedenAfwijzingVerzoek is missing.'));
       }
     },
   }),
@@ -304,7 +304,7 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       const antwoord = message.antwoord;
       if (antwoord.verzoekAntwoord === '2' && antwoord.redenAfwijzingVerzoek !== undefined) {
-        context.finding(context.locator.field(antwoord, 'redenAfwijzingVerzoek'), say(`VerzoekAntwoord is 2 (aanvraag in onderzoek) maar RedenAfwijzingVerzoek is gevuld (${antwoord.redenAfwijzingVerzoek}).`, `VerzoekAntwoord is 2 (aanvraag in onderzoek) but RedenAfwijzingVerzoek is filled (${antwoord.redenAfwijzingVerzoek}).`));
+        context.finding(locate(context, antwoord, 'redenAfwijzingVerzoek'), say(`VerzoekAntwoord is 2 (aanvraag in onderzoek) maar RedenAfwijzingVerzoek is gevuld (${antwoord.redenAfwijzingVerzoek}).`, `VerzoekAntwoord is 2 (aanvraag in onderzoek) but RedenAfwijzingVerzoek is filled (${antwoord.redenAfwijzingVerzoek}).`));
       }
     },
   }),
@@ -316,7 +316,7 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       for (const client of message.declaratie.clienten) {
         for (const p of client.prestaties) {
-          const at = context.locator.field(p, 'productTarief');
+          const at = locate(context, p, 'productTarief');
           if (p.eenheid !== '83' && p.productTarief === undefined) {
             context.finding(at, say(`Eenheid is ${p.eenheid} maar ProductTarief ontbreekt; alleen bij Eenheid 83 (euro's) blijft het leeg.`, `Eenheid is ${p.eenheid} but ProductTarief is missing; it only stays empty with Eenheid 83 (euro's).`));
           } else if (p.eenheid === '83' && p.productTarief !== undefined) {

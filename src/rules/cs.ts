@@ -7,7 +7,7 @@
 import { maskBsn } from '../findings.js';
 import type { CDT_BedragMetDC, CDT_Geboortedatum, CDT_TotaalBedragMetDC, CDT_VolledigeNaam, Message } from '../standard/generated/types.js';
 import { contactsOf, productClasses, type ProductClass } from './classes.js';
-import { addDays, addMonthsCarrying, dateNumber, dayOf, HEEN_BERICHTEN, passesElfproef, say, standardRule, yearMonth } from './helpers.js';
+import { addDays, addMonthsCarrying, dateNumber, dayOf, HEEN_BERICHTEN, locate, passesElfproef, say, standardRule, yearMonth } from './helpers.js';
 import type { Rule, RuleContext } from './rule.js';
 
 /** Every object with a Bsn in a message, in document order. */
@@ -69,7 +69,7 @@ function unitFrequency(context: RuleContext, classes: readonly ProductClass[]): 
     if (c.end !== undefined && !(dateNumber(c.end) > 20201231)) continue;
     const end = c.endProp === 'toewijzingEinddatum' ? 'ToewijzingEinddatum' : 'Einddatum';
     context.finding(
-      context.locator.field(omvang, 'frequentie'),
+      locate(context, omvang, 'frequentie'),
       say(
         `Eenheid ${omvang.eenheid} met Frequentie ${omvang.frequentie}; bij Eenheid 14, 16, 83 of 84 is Frequentie 2, 4 of 6 wanneer ${end} leeg is of na 31-12-2020 ligt${c.end ? ` (${c.end})` : ''}.`,
         `Eenheid ${omvang.eenheid} with Frequentie ${omvang.frequentie}; with Eenheid 14, 16, 83 or 84 Frequentie is 2, 4 or 6 when ${end} is empty or after 2020-12-31${c.end ? ` (${c.end})` : ''}.`,
@@ -90,7 +90,7 @@ function naamGebruik(naam: CDT_VolledigeNaam, context: RuleContext): void {
   const allowed = naam.partnernaam ? ['1', '2', '3', '4'] : context.options.lenientCs050 ? ['1', '6'] : ['1'];
   if (allowed.includes(naam.naamGebruik)) return;
   context.finding(
-    context.locator.field(naam, 'naamGebruik'),
+    locate(context, naam, 'naamGebruik'),
     naam.partnernaam
       ? say(`NaamGebruik is ${naam.naamGebruik}; met een Partnernaam is het 1, 2, 3 of 4.`, `NaamGebruik is ${naam.naamGebruik}; with a Partnernaam it is 1, 2, 3 or 4.`)
       : say(
@@ -108,7 +108,7 @@ export const csRules: readonly Rule[] = [
     check(message, context) {
       for (const holder of bsnHolders(message)) {
         if (!passesElfproef(holder.bsn)) {
-          context.finding(context.locator.field(holder, 'bsn'), say(`Bsn ${maskBsn(holder.bsn)} voldoet niet aan de 11-proef.`, `Bsn ${maskBsn(holder.bsn)} does not pass the 11-proef.`));
+          context.finding(locate(context, holder, 'bsn'), say(`Bsn ${maskBsn(holder.bsn)} voldoet niet aan de 11-proef.`, `Bsn ${maskBsn(holder.bsn)} does not pass the 11-proef.`));
         }
       }
     },
@@ -128,15 +128,15 @@ export const csRules: readonly Rule[] = [
         if (periode?.einddatum === undefined) continue;
         // Like the XSLT, an Einddatum without a Begindatum in the Periode fails too.
         if (periode.begindatum === undefined) {
-          context.finding(context.locator.field(periode, 'einddatum'), say(`Periode heeft een Einddatum (${periode.einddatum}) maar geen Begindatum.`, `Periode has an Einddatum (${periode.einddatum}) but no Begindatum.`));
+          context.finding(locate(context, periode, 'einddatum'), say(`Periode heeft een Einddatum (${periode.einddatum}) maar geen Begindatum.`, `Periode has an Einddatum (${periode.einddatum}) but no Begindatum.`));
         } else if (dateNumber(periode.begindatum) > dateNumber(periode.einddatum)) {
-          context.finding(context.locator.field(periode, 'einddatum'), say(`Einddatum ${periode.einddatum} ligt vóór Begindatum ${periode.begindatum}.`, `Einddatum ${periode.einddatum} is before Begindatum ${periode.begindatum}.`));
+          context.finding(locate(context, periode, 'einddatum'), say(`Einddatum ${periode.einddatum} ligt vóór Begindatum ${periode.begindatum}.`, `Einddatum ${periode.einddatum} is before Begindatum ${periode.begindatum}.`));
         }
       }
       for (const c of productClasses(message)) {
         if (c.end === undefined || !(dateNumber(c.start) > dateNumber(c.end))) continue;
         const [endName, startName] = periodNames(c);
-        context.finding(context.locator.field(c.node, c.endProp), say(`${endName} ${c.end} ligt vóór ${startName} ${c.start}.`, `${endName} ${c.end} is before ${startName} ${c.start}.`));
+        context.finding(locate(context, c.node, c.endProp), say(`${endName} ${c.end} ligt vóór ${startName} ${c.start}.`, `${endName} ${c.end} is before ${startName} ${c.start}.`));
       }
     },
   }),
@@ -147,7 +147,7 @@ export const csRules: readonly Rule[] = [
     text: say('BerichtSubversie vullen met 2.', 'BerichtSubversie is 2.'),
     check(message, context) {
       const value: unknown = message.header.berichtSubversie;
-      if (value !== 2) context.finding(context.locator.field(message.header, 'berichtSubversie'), say(`BerichtSubversie is ${String(value)}; in iWmo 3.2 is het 2.`, `BerichtSubversie is ${String(value)}; in iWmo 3.2 it is 2.`));
+      if (value !== 2) context.finding(locate(context, message.header, 'berichtSubversie'), say(`BerichtSubversie is ${String(value)}; in iWmo 3.2 is het 2.`, `BerichtSubversie is ${String(value)}; in iWmo 3.2 it is 2.`));
     },
   }),
 
@@ -157,7 +157,7 @@ export const csRules: readonly Rule[] = [
     text: say('BerichtVersie vullen met 3.', 'BerichtVersie is 3.'),
     check(message, context) {
       const value: unknown = message.header.berichtVersie;
-      if (value !== 3) context.finding(context.locator.field(message.header, 'berichtVersie'), say(`BerichtVersie is ${String(value)}; in iWmo 3.2 is het 3.`, `BerichtVersie is ${String(value)}; in iWmo 3.2 it is 3.`));
+      if (value !== 3) context.finding(locate(context, message.header, 'berichtVersie'), say(`BerichtVersie is ${String(value)}; in iWmo 3.2 is het 3.`, `BerichtVersie is ${String(value)}; in iWmo 3.2 it is 3.`));
     },
   }),
 
@@ -183,7 +183,7 @@ export const csRules: readonly Rule[] = [
       const products: { statusAanlevering: string }[] = message.type === 'WMO305' ? message.client.startProducten : message.client.stopProducten;
       for (const p of products) {
         if (p.statusAanlevering !== '1' && p.statusAanlevering !== '3') {
-          context.finding(context.locator.field(p, 'statusAanlevering'), say(`StatusAanlevering is ${p.statusAanlevering}; alleen 1 (eerste aanlevering) of 3 (verwijderen) is toegestaan.`, `StatusAanlevering is ${p.statusAanlevering}; only 1 (eerste aanlevering) or 3 (verwijderen) is allowed.`));
+          context.finding(locate(context, p, 'statusAanlevering'), say(`StatusAanlevering is ${p.statusAanlevering}; alleen 1 (eerste aanlevering) of 3 (verwijderen) is toegestaan.`, `StatusAanlevering is ${p.statusAanlevering}; only 1 (eerste aanlevering) or 3 (verwijderen) is allowed.`));
         }
       }
     },
@@ -202,9 +202,9 @@ export const csRules: readonly Rule[] = [
         if (adres?.landCode !== 'NL') continue;
         // The postcode itself is personal data: the text describes the format, not the value.
         if (adres.postcode === undefined) {
-          context.finding(context.locator.field(adres, 'postcode'), say('LandCode is NL maar Postcode ontbreekt.', 'LandCode is NL but Postcode is missing.'));
+          context.finding(locate(context, adres, 'postcode'), say('LandCode is NL maar Postcode ontbreekt.', 'LandCode is NL but Postcode is missing.'));
         } else if (!/^[1-9][0-9]{3}[A-Za-z]{2}$/.test(adres.postcode)) {
-          context.finding(context.locator.field(adres, 'postcode'), say('Postcode heeft niet het Nederlandse formaat: 4 cijfers (niet met 0 beginnend) en 2 letters, zonder spatie.', 'Postcode is not in the Dutch format: 4 digits (not starting with 0) and 2 letters, without a space.'));
+          context.finding(locate(context, adres, 'postcode'), say('Postcode heeft niet het Nederlandse formaat: 4 cijfers (niet met 0 beginnend) en 2 letters, zonder spatie.', 'Postcode is not in the Dutch format: 4 digits (not starting with 0) and 2 letters, without a space.'));
         }
       }
     },
@@ -218,7 +218,7 @@ export const csRules: readonly Rule[] = [
       const periods = [message.declaratie.declaratiePeriode, ...message.declaratie.clienten.flatMap((c) => c.prestaties.map((p) => p.productPeriode))];
       for (const periode of periods) {
         if (dateNumber(periode.begindatum) < 20210101) {
-          context.finding(context.locator.field(periode, 'begindatum'), say(`Begindatum ${periode.begindatum} ligt vóór 01-01-2021.`, `Begindatum ${periode.begindatum} is before 2021-01-01.`));
+          context.finding(locate(context, periode, 'begindatum'), say(`Begindatum ${periode.begindatum} ligt vóór 01-01-2021.`, `Begindatum ${periode.begindatum} is before 2021-01-01.`));
         }
       }
     },
@@ -232,7 +232,7 @@ export const csRules: readonly Rule[] = [
       // The date itself is personal data: the text names the parts that must be 01, not the date.
       for (const g of geboortedata(message)) {
         const [, month, day] = g.datum.split('-');
-        const at = context.locator.field(g, 'datum');
+        const at = locate(context, g, 'datum');
         if (g.datumGebruik === '3' && g.datum !== '1900-01-01') {
           context.finding(at, say('DatumGebruik is 3 (datum onbekend); Datum is dan 1900-01-01.', 'DatumGebruik is 3 (date unknown); Datum is then 1900-01-01.'));
         } else if (g.datumGebruik === '2' && `${month}-${day}` !== '01-01') {
@@ -251,7 +251,7 @@ export const csRules: readonly Rule[] = [
     check(message, context) {
       const nummer = message.declaratie.declaratieNummer;
       if (!/^[a-zA-Z0-9]+$/.test(nummer)) {
-        context.finding(context.locator.field(message.declaratie, 'declaratieNummer'), say(`DeclaratieNummer "${nummer}" bevat andere tekens dan letters en cijfers.`, `DeclaratieNummer "${nummer}" holds characters other than letters and digits.`));
+        context.finding(locate(context, message.declaratie, 'declaratieNummer'), say(`DeclaratieNummer "${nummer}" bevat andere tekens dan letters en cijfers.`, `DeclaratieNummer "${nummer}" holds characters other than letters and digits.`));
       }
     },
   }),
@@ -264,7 +264,7 @@ export const csRules: readonly Rule[] = [
       for (const amount of amounts(message)) {
         const value = 'bedrag' in amount ? amount.bedrag : amount.totaalBedrag;
         if (value === 0 && (amount.debetCredit as string).toUpperCase() === 'C') {
-          context.finding(context.locator.field(amount, 'debetCredit'), say('Het bedrag is 0 met DebetCredit C; een bedrag 0 is debet (D).', 'The amount is 0 with DebetCredit C; an amount of 0 is debet (D).'));
+          context.finding(locate(context, amount, 'debetCredit'), say('Het bedrag is 0 met DebetCredit C; een bedrag 0 is debet (D).', 'The amount is 0 with DebetCredit C; an amount of 0 is debet (D).'));
         }
       }
     },
@@ -278,7 +278,7 @@ export const csRules: readonly Rule[] = [
     check(message, context) {
       for (const p of message.client.toegewezenProducten) {
         if (p.redenWijziging === '13' && p.einddatum !== undefined && p.einddatum !== p.ingangsdatum) {
-          context.finding(context.locator.field(p, 'einddatum'), say(`RedenWijziging is 13 (verwijderd) maar Einddatum ${p.einddatum} is niet gelijk aan Ingangsdatum ${p.ingangsdatum}.`, `RedenWijziging is 13 (verwijderd) but Einddatum ${p.einddatum} differs from Ingangsdatum ${p.ingangsdatum}.`));
+          context.finding(locate(context, p, 'einddatum'), say(`RedenWijziging is 13 (verwijderd) maar Einddatum ${p.einddatum} is niet gelijk aan Ingangsdatum ${p.ingangsdatum}.`, `RedenWijziging is 13 (verwijderd) but Einddatum ${p.einddatum} differs from Ingangsdatum ${p.ingangsdatum}.`));
         }
       }
     },
@@ -291,7 +291,7 @@ export const csRules: readonly Rule[] = [
     check(message, context) {
       for (const p of message.client.toegewezenProducten) {
         if (p.redenWijziging === '01') {
-          context.finding(context.locator.field(p, 'redenWijziging'), say('RedenWijziging 01 is vervallen; gebruik 14 (administratieve correctie).', 'RedenWijziging 01 is withdrawn; use 14 (administratieve correctie).'));
+          context.finding(locate(context, p, 'redenWijziging'), say('RedenWijziging 01 is vervallen; gebruik 14 (administratieve correctie).', 'RedenWijziging 01 is withdrawn; use 14 (administratieve correctie).'));
         }
       }
     },
@@ -309,7 +309,7 @@ export const csRules: readonly Rule[] = [
         for (const p of client.prestaties) {
           const { begindatum, einddatum } = p.productPeriode;
           if (yearMonth(begindatum) !== yearMonth(einddatum)) {
-            context.finding(context.locator.field(p.productPeriode, 'einddatum'), say(`ProductPeriode ${begindatum} – ${einddatum} valt niet binnen één kalendermaand.`, `ProductPeriode ${begindatum} – ${einddatum} does not lie within one calendar month.`));
+            context.finding(locate(context, p.productPeriode, 'einddatum'), say(`ProductPeriode ${begindatum} – ${einddatum} valt niet binnen één kalendermaand.`, `ProductPeriode ${begindatum} – ${einddatum} does not lie within one calendar month.`));
           }
         }
       }
@@ -336,7 +336,7 @@ export const csRules: readonly Rule[] = [
       for (const client of message.declaratie.clienten) {
         for (const p of client.prestaties) {
           if (p.eenheid === '83' && p.ingediendBedrag.bedrag !== p.geleverdVolume) {
-            context.finding(context.locator.field(p.ingediendBedrag, 'bedrag'), say(`Eenheid is 83 (euro's) maar Bedrag ${p.ingediendBedrag.bedrag} is niet gelijk aan GeleverdVolume ${p.geleverdVolume}.`, `Eenheid is 83 (euro's) but Bedrag ${p.ingediendBedrag.bedrag} differs from GeleverdVolume ${p.geleverdVolume}.`));
+            context.finding(locate(context, p.ingediendBedrag, 'bedrag'), say(`Eenheid is 83 (euro's) maar Bedrag ${p.ingediendBedrag.bedrag} is niet gelijk aan GeleverdVolume ${p.geleverdVolume}.`, `Eenheid is 83 (euro's) but Bedrag ${p.ingediendBedrag.bedrag} differs from GeleverdVolume ${p.geleverdVolume}.`));
           }
         }
       }
@@ -351,11 +351,11 @@ export const csRules: readonly Rule[] = [
     check(message, context) {
       const periode = message.declaratie.declaratiePeriode;
       if (dayOf(periode.begindatum) !== 1) {
-        context.finding(context.locator.field(periode, 'begindatum'), say(`Begindatum ${periode.begindatum} is niet de eerste dag van een maand.`, `Begindatum ${periode.begindatum} is not the first day of a month.`));
+        context.finding(locate(context, periode, 'begindatum'), say(`Begindatum ${periode.begindatum} is niet de eerste dag van een maand.`, `Begindatum ${periode.begindatum} is not the first day of a month.`));
       }
       const dayAfterEnd = addDays(periode.einddatum, 1);
       if (dayAfterEnd === undefined || dayAfterEnd !== addMonthsCarrying(periode.begindatum, 1)) {
-        context.finding(context.locator.field(periode, 'einddatum'), say(`DeclaratiePeriode ${periode.begindatum} – ${periode.einddatum} is niet precies één kalendermaand.`, `DeclaratiePeriode ${periode.begindatum} – ${periode.einddatum} is not exactly one calendar month.`));
+        context.finding(locate(context, periode, 'einddatum'), say(`DeclaratiePeriode ${periode.begindatum} – ${periode.einddatum} is niet precies één kalendermaand.`, `DeclaratiePeriode ${periode.begindatum} – ${periode.einddatum} is not exactly one calendar month.`));
       }
     },
   }),

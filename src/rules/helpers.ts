@@ -3,6 +3,7 @@
  * them, the 11-proef, duplicate detection, and wording helpers.
  */
 import type { LocalizedText } from '../findings.js';
+import type { NodeLocation } from '../codec/locations.js';
 import type { MessageId } from '../standard/descriptor.js';
 import type { Message } from '../standard/generated/types.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -47,6 +48,23 @@ export function standardRule<const Ids extends readonly MessageId[]>(definition:
       return found;
     },
   };
+}
+
+/**
+ * Where the child `prop` of `owner` stands: its own element (with its own
+ * line) when it is a present class, else the field's path, which the locator
+ * gives even for an absent child (with the owner's line). A repeated child
+ * gets the path of its wrapper and the line of its first element.
+ */
+export function locate(context: RuleContext, owner: object, prop: string): NodeLocation {
+  const value: unknown = (owner as Record<string, unknown>)[prop];
+  const field = context.locator.field(owner, prop);
+  if (Array.isArray(value)) {
+    const first: unknown = value[0];
+    const line = first !== null && typeof first === 'object' ? context.locator.node(first).line : undefined;
+    return line === undefined ? field : { path: field.path, line };
+  }
+  return value !== null && typeof value === 'object' ? context.locator.node(value) : field;
 }
 
 /** Both languages at once. */

@@ -9,7 +9,7 @@ import { maskBsn } from '../findings.js';
 import type { CDT_Product, Message, WMO323Prestatie, WMO325Prestatie } from '../standard/generated/types.js';
 import { contactsOf } from './classes.js';
 import { geboortedata } from './cs.js';
-import { asDebetCredit, dateNumber, euro, keyOf, laterDuplicates, say, signed, standardRule, subtractYears } from './helpers.js';
+import { asDebetCredit, dateNumber, euro, keyOf, laterDuplicates, locate, say, signed, standardRule, subtractYears } from './helpers.js';
 import { productOverlaps } from './overlap.js';
 import type { Rule, RuleContext } from './rule.js';
 
@@ -89,7 +89,7 @@ export const trRules: readonly Rule[] = [
         // Unknown (DatumGebruik 3 with 1900-01-01) is exempt.
         if (g.datumGebruik === '3' && g.datum === '1900-01-01') continue;
         if (dateNumber(g.datum) + 1_200_000 < dateNumber(dagtekening)) {
-          context.finding(context.locator.field(g, 'datum'), say(`Geboortedatum ligt meer dan 120 jaar vóór de Dagtekening ${dagtekening}.`, `Geboortedatum is more than 120 years before the Dagtekening ${dagtekening}.`));
+          context.finding(locate(context, g, 'datum'), say(`Geboortedatum ligt meer dan 120 jaar vóór de Dagtekening ${dagtekening}.`, `Geboortedatum is more than 120 years before the Dagtekening ${dagtekening}.`));
         }
       }
     },
@@ -117,7 +117,7 @@ export const trRules: readonly Rule[] = [
     check(message, context) {
       for (const p of message.client.stopProducten) {
         if (dateNumber(p.begindatum) > dateNumber(p.einddatum)) {
-          context.finding(context.locator.field(p, 'einddatum'), say(`Einddatum ${p.einddatum} ligt vóór Begindatum ${p.begindatum}.`, `Einddatum ${p.einddatum} is before Begindatum ${p.begindatum}.`));
+          context.finding(locate(context, p, 'einddatum'), say(`Einddatum ${p.einddatum} ligt vóór Begindatum ${p.begindatum}.`, `Einddatum ${p.einddatum} is before Begindatum ${p.begindatum}.`));
         }
       }
     },
@@ -134,7 +134,7 @@ export const trRules: readonly Rule[] = [
       const contacts = message.client.contactgegevens;
       if (!contacts.some((c) => c.soort === '01' || c.soort === '02' || c.soort === '03')) {
         const soorten = [...new Set(contacts.map((c) => c.soort))].join(', ');
-        context.finding(context.locator.field(message.client, 'contactgegevens'), say(`Contactgegevens heeft alleen Soort ${soorten}; er moet een Contact met Soort 01, 02 of 03 zijn.`, `Contactgegevens only has Soort ${soorten}; a Contact with Soort 01, 02 or 03 is needed.`));
+        context.finding(locate(context, message.client, 'contactgegevens'), say(`Contactgegevens heeft alleen Soort ${soorten}; er moet een Contact met Soort 01, 02 of 03 zijn.`, `Contactgegevens only has Soort ${soorten}; a Contact with Soort 01, 02 or 03 is needed.`));
       }
     },
   }),
@@ -219,7 +219,7 @@ export const trRules: readonly Rule[] = [
         if (dateNumber(d.value) > dateNumber(dagtekening)) {
           // A birth date is personal data: its value stays out of the text.
           const value = d.personal ? '' : ` ${d.value}`;
-          context.finding(context.locator.field(d.node, d.prop), say(`${d.name}${value} ligt na de Dagtekening ${dagtekening}.`, `${d.name}${value} is after the Dagtekening ${dagtekening}.`));
+          context.finding(locate(context, d.node, d.prop), say(`${d.name}${value} ligt na de Dagtekening ${dagtekening}.`, `${d.name}${value} is after the Dagtekening ${dagtekening}.`));
         }
       }
     },
@@ -239,7 +239,7 @@ export const trRules: readonly Rule[] = [
           ? [message.declaratie.declaratiePeriode, ...message.declaratie.clienten.flatMap((c) => c.prestaties.map((p) => p.productPeriode))]
           : (message.declaratieAntwoord?.clienten ?? []).flatMap((c) => c.prestaties.map((p) => p.productPeriode));
       for (const periode of periods) {
-        const at = context.locator.field(periode, 'einddatum');
+        const at = locate(context, periode, 'einddatum');
         if (dateNumber(periode.begindatum) > dateNumber(periode.einddatum)) {
           context.finding(at, say(`Einddatum ${periode.einddatum} ligt vóór Begindatum ${periode.begindatum}.`, `Einddatum ${periode.einddatum} is before Begindatum ${periode.begindatum}.`));
         }
@@ -275,8 +275,8 @@ export const trRules: readonly Rule[] = [
     check(message, context) {
       const references = message.declaratie.clienten.flatMap((c) => c.prestaties.map((p) => p.productReferentie)).filter((r) => r.vorigReferentieNummer !== undefined);
       for (const { item, first } of laterDuplicates(references, (r) => r.vorigReferentieNummer!)) {
-        const firstPath = context.locator.field(first, 'vorigReferentieNummer').path;
-        context.finding(context.locator.field(item, 'vorigReferentieNummer'), say(`VorigReferentieNummer ${item.vorigReferentieNummer} komt al voor in ${firstPath}.`, `VorigReferentieNummer ${item.vorigReferentieNummer} already occurs in ${firstPath}.`));
+        const firstPath = locate(context, first, 'vorigReferentieNummer').path;
+        context.finding(locate(context, item, 'vorigReferentieNummer'), say(`VorigReferentieNummer ${item.vorigReferentieNummer} komt al voor in ${firstPath}.`, `VorigReferentieNummer ${item.vorigReferentieNummer} already occurs in ${firstPath}.`));
       }
     },
   }),
@@ -293,7 +293,7 @@ export const trRules: readonly Rule[] = [
       for (const p of prestaties) {
         const vorig = p.productReferentie.vorigReferentieNummer;
         if (vorig === undefined) continue;
-        const at = context.locator.field(p.productReferentie, 'vorigReferentieNummer');
+        const at = locate(context, p.productReferentie, 'vorigReferentieNummer');
         if (vorig === p.productReferentie.referentieNummer) {
           context.finding(at, say(`VorigReferentieNummer ${vorig} is gelijk aan het eigen ReferentieNummer.`, `VorigReferentieNummer ${vorig} equals the Prestatie's own ReferentieNummer.`));
           continue;
@@ -322,7 +322,7 @@ export const trRules: readonly Rule[] = [
           const periode = p.productPeriode;
           const late = dateNumber(periode.begindatum) > dateNumber(einde) ? 'begindatum' : dateNumber(periode.einddatum) > dateNumber(einde) ? 'einddatum' : undefined;
           if (late) {
-            context.finding(context.locator.field(periode, late), say(`ProductPeriode ${periode.begindatum} – ${periode.einddatum} loopt na het einde van de DeclaratiePeriode (${einde}).`, `ProductPeriode ${periode.begindatum} – ${periode.einddatum} runs past the end of the DeclaratiePeriode (${einde}).`));
+            context.finding(locate(context, periode, late), say(`ProductPeriode ${periode.begindatum} – ${periode.einddatum} loopt na het einde van de DeclaratiePeriode (${einde}).`, `ProductPeriode ${periode.begindatum} – ${periode.einddatum} runs past the end of the DeclaratiePeriode (${einde}).`));
           }
         }
       }
@@ -340,7 +340,7 @@ export const trRules: readonly Rule[] = [
       for (const client of message.declaratie.clienten) {
         for (const p of client.prestaties) {
           if (dateNumber(p.productPeriode.einddatum) < dateNumber(limit)) {
-            context.finding(context.locator.field(p.productPeriode, 'einddatum'), say(`Einddatum ${p.productPeriode.einddatum} ligt meer dan 5 jaar vóór de DeclaratieDagtekening ${dagtekening}.`, `Einddatum ${p.productPeriode.einddatum} is more than 5 years before the DeclaratieDagtekening ${dagtekening}.`));
+            context.finding(locate(context, p.productPeriode, 'einddatum'), say(`Einddatum ${p.productPeriode.einddatum} ligt meer dan 5 jaar vóór de DeclaratieDagtekening ${dagtekening}.`, `Einddatum ${p.productPeriode.einddatum} is more than 5 years before the DeclaratieDagtekening ${dagtekening}.`));
           }
         }
       }
@@ -358,7 +358,7 @@ export const trRules: readonly Rule[] = [
       if (!antwoord) return;
       const ingediend = signed(antwoord.totaalIngediendBedrag.totaalBedrag, antwoord.totaalIngediendBedrag.debetCredit);
       const toegekend = signed(antwoord.totaalToegekendBedrag.totaalBedrag, antwoord.totaalToegekendBedrag.debetCredit);
-      const at = context.locator.field(antwoord, 'totaalToegekendBedrag');
+      const at = locate(context, antwoord, 'totaalToegekendBedrag');
       if (antwoord.retourCodes.every((code) => code === '0200' || code === '8001')) {
         let returned = 0;
         for (const client of antwoord.clienten ?? []) for (const p of client.prestaties) returned += signed(p.ingediendBedrag.bedrag, p.ingediendBedrag.debetCredit);
@@ -417,7 +417,7 @@ export const trRules: readonly Rule[] = [
       const expected = totaal.debetCredit === 'C' ? -sum : sum;
       if (totaal.totaalBedrag !== expected) {
         context.finding(
-          context.locator.field(message.declaratie, 'totaalIngediendBedrag'),
+          locate(context, message.declaratie, 'totaalIngediendBedrag'),
           say(
             `TotaalIngediendBedrag is ${totaal.totaalBedrag} ${totaal.debetCredit}, maar de Prestaties tellen op tot ${asDebetCredit(sum)} (${euro(sum)}).`,
             `TotaalIngediendBedrag is ${totaal.totaalBedrag} ${totaal.debetCredit}, but the Prestaties add up to ${asDebetCredit(sum)} (${euro(sum)}).`,
@@ -435,7 +435,7 @@ export const trRules: readonly Rule[] = [
       const dagtekening = dagtekeningOf(message);
       for (const p of message.client.verzoek.nieuweProducten ?? []) {
         if (!(dateNumber(p.gewensteIngangsdatum) > dateNumber(dagtekening))) {
-          context.finding(context.locator.field(p, 'gewensteIngangsdatum'), say(`GewensteIngangsdatum ${p.gewensteIngangsdatum} ligt niet na de Dagtekening ${dagtekening}.`, `GewensteIngangsdatum ${p.gewensteIngangsdatum} is not after the Dagtekening ${dagtekening}.`));
+          context.finding(locate(context, p, 'gewensteIngangsdatum'), say(`GewensteIngangsdatum ${p.gewensteIngangsdatum} ligt niet na de Dagtekening ${dagtekening}.`, `GewensteIngangsdatum ${p.gewensteIngangsdatum} is not after the Dagtekening ${dagtekening}.`));
         }
       }
     },
@@ -448,7 +448,7 @@ export const trRules: readonly Rule[] = [
     check(message, context) {
       for (const { item, first } of laterDuplicates(message.client.aangevraagdeProducten, (p) => p.referentieAanbieder)) {
         const firstPath = context.locator.node(first).path;
-        context.finding(context.locator.field(item, 'referentieAanbieder'), say(`ReferentieAanbieder ${item.referentieAanbieder} komt al voor in ${firstPath}.`, `ReferentieAanbieder ${item.referentieAanbieder} already occurs in ${firstPath}.`));
+        context.finding(locate(context, item, 'referentieAanbieder'), say(`ReferentieAanbieder ${item.referentieAanbieder} komt al voor in ${firstPath}.`, `ReferentieAanbieder ${item.referentieAanbieder} already occurs in ${firstPath}.`));
       }
     },
   }),
