@@ -13,11 +13,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type StartedService } from '../src/http/server.js';
+import { nodeWithTsx } from './cli/run.js';
 import { invalidWmo305, wmo305 } from './http/messages.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
-const cli = `"${process.execPath}" "${tsx}" "${join(root, 'src/cli/main.ts')}"`;
+const tsx = nodeWithTsx.map((part) => `"${part}"`).join(' ');
+const cli = `${tsx} "${join(root, 'src/cli/main.ts')}"`;
 
 interface Block {
   readonly lang: string;
@@ -73,7 +74,8 @@ function commandsOf(block: Block): Command[] {
 async function runServe(line: string): Promise<void> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const args = line.replace(/^iwmo /, '').replace(/--port \d+/, `--port ${port}`).split(/\s+/);
-  const child = spawn(process.execPath, [tsx, join(root, 'src/cli/main.ts'), ...args, '--host', '127.0.0.1'], { cwd: dir, stdio: 'ignore' });
+  const [node, ...flags] = nodeWithTsx;
+  const child = spawn(node!, [...flags, join(root, 'src/cli/main.ts'), ...args, '--host', '127.0.0.1'], { cwd: dir, stdio: 'ignore' });
   try {
     await expect
       .poll(async () => (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status).catch(() => 0)), { timeout: 30_000, interval: 200 })
@@ -100,7 +102,7 @@ describe('README', () => {
       .replaceAll(`from 'iwmo/generate'`, `from '${join(root, 'src/generate-entry.ts')}'`);
     const file = join(dir, `example-${n}.mts`);
     writeFileSync(file, source);
-    const run = await runShell(`"${process.execPath}" "${tsx}" "${file}"`);
+    const run = await runShell(`${tsx} "${file}"`);
     expect(run.stderr).toBe('');
     expect(run.stdout.trimEnd().split('\n')).toEqual(expected);
   });
