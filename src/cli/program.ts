@@ -5,6 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { safeParse } from '../index.js';
+import { DEFAULT_BODY_LIMIT } from '../http/limits.js';
 import { runOperation } from '../http/operations.js';
 import { reportJson } from '../http/report-json.js';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -14,7 +15,6 @@ import { examples, positiveInteger } from './options.js';
 import { addGenerateCommand } from './generate-command.js';
 import { formatFileReport } from './text-report.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE, validateCommand } from './validate-command.js';
-
 
 /** Reads a file for a command; on failure says why on stderr and gives undefined (exit 2). */
 async function readInput(file: string): Promise<Buffer | undefined> {
@@ -117,7 +117,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .description('Start the HTTP validation service with the web page (validation in the browser).')
     .option('--port <port>', 'port to listen on', positiveInteger, Number(process.env.PORT ?? 3000))
     .option('--host <host>', 'interface to listen on', '0.0.0.0')
-    .option('--body-limit <bytes>', 'largest accepted body in bytes', positiveInteger, 25 * 1024 * 1024)
+    .option('--body-limit <bytes>', 'largest accepted body in bytes', positiveInteger, DEFAULT_BODY_LIMIT)
     .addHelpText('after', examples('iwmo serve', 'iwmo serve --port 8080 --host 127.0.0.1'))
     .action(async (options: { port: number; host: string; bodyLimit: number }) => {
       const { startService } = await import('../http/server.js');

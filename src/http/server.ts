@@ -9,13 +9,12 @@
  * time; never a URL with its query, a header or any message content.
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { DEFAULT_BODY_LIMIT, DEFAULT_WORKER_THRESHOLD } from './limits.js';
 import { openApiDocument } from './openapi.js';
 import { runOperation, type OperationName, type OperationResult } from './operations.js';
 import { defaultWebRoot, loadWebAssets } from './web-assets.js';
 import { WorkerPool } from './worker-pool.js';
 
-export const DEFAULT_BODY_LIMIT = 25 * 1024 * 1024;
-export const DEFAULT_WORKER_THRESHOLD = 1024 * 1024;
 
 /** Where log lines go: anything with `write(line)`, like process.stdout or a file stream. */
 export interface LogStream {
