@@ -15,7 +15,6 @@ import { runOperation, type OperationName, type OperationResult } from './operat
 import { defaultWebRoot, loadWebAssets } from './web-assets.js';
 import { WorkerPool } from './worker-pool.js';
 
-
 /** Where log lines go: anything with `write(line)`, like process.stdout or a file stream. */
 export interface LogStream {
   write(line: string): void;
