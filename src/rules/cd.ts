@@ -48,11 +48,11 @@ export const cdRules: readonly Rule[] = [
     text: say('Als Postcode gevuld is, dan LandCode verplicht vullen, anders leeg laten.', 'LandCode is mandatory when Postcode is filled, and empty otherwise.'),
     check(message, context) {
       for (const adres of adressen(contactsOf(message))) {
-        const at = locate(context, adres, 'landCode');
+        const at = () => locate(context, adres, 'landCode');
         if (adres.postcode !== undefined && adres.landCode === undefined) {
-          context.finding(at, say('Postcode is gevuld maar LandCode ontbreekt.', 'Postcode is filled but LandCode is missing.'));
+          context.finding(at(), say('Postcode is gevuld maar LandCode ontbreekt.', 'Postcode is filled but LandCode is missing.'));
         } else if (adres.postcode === undefined && adres.landCode !== undefined) {
-          context.finding(at, say(`LandCode is gevuld (${adres.landCode}) maar Postcode is leeg; zonder Postcode blijft LandCode leeg.`, `LandCode is filled (${adres.landCode}) but Postcode is empty; without a Postcode LandCode stays empty.`));
+          context.finding(at(), say(`LandCode is gevuld (${adres.landCode}) maar Postcode is leeg; zonder Postcode blijft LandCode leeg.`, `LandCode is filled (${adres.landCode}) but Postcode is empty; without a Postcode LandCode stays empty.`));
         }
       }
     },
@@ -65,11 +65,11 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       const communicatie = message.client.communicatie;
       if (!communicatie) return;
-      const at = locate(context, communicatie, 'taal');
+      const at = () => locate(context, communicatie, 'taal');
       if (communicatie.vorm === '1' && communicatie.taal === undefined) {
-        context.finding(at, say('Vorm is 1 (tolk taal) maar Taal ontbreekt.', 'Vorm is 1 (tolk taal) but Taal is missing.'));
+        context.finding(at(), say('Vorm is 1 (tolk taal) maar Taal ontbreekt.', 'Vorm is 1 (tolk taal) but Taal is missing.'));
       } else if (communicatie.vorm !== '1' && communicatie.taal !== undefined) {
-        context.finding(at, say(`Taal is gevuld maar Vorm is ${communicatie.vorm}; Taal alleen bij Vorm 1 (tolk taal).`, `Taal is filled but Vorm is ${communicatie.vorm}; Taal only goes with Vorm 1 (tolk taal).`));
+        context.finding(at(), say(`Taal is gevuld maar Vorm is ${communicatie.vorm}; Taal alleen bij Vorm 1 (tolk taal).`, `Taal is filled but Vorm is ${communicatie.vorm}; Taal only goes with Vorm 1 (tolk taal).`));
       }
     },
   }),
@@ -109,8 +109,8 @@ export const cdRules: readonly Rule[] = [
         if ((contact.soort === '01' || contact.soort === '03') && contact.adres?.postcode === undefined) {
           // Without an Adres the Postcode's path is still …/Adres/Postcode.
           const adres = locate(context, contact, 'adres');
-          const at = contact.adres ? locate(context, contact.adres, 'postcode') : { ...adres, path: `${adres.path}/Postcode` };
-          context.finding(at, say(`Soort is ${contact.soort} maar Postcode ontbreekt.`, `Soort is ${contact.soort} but Postcode is missing.`));
+          const at = () => (contact.adres ? locate(context, contact.adres, 'postcode') : { ...adres, path: `${adres.path}/Postcode` });
+          context.finding(at(), say(`Soort is ${contact.soort} maar Postcode ontbreekt.`, `Soort is ${contact.soort} but Postcode is missing.`));
         }
       }
     },
@@ -135,11 +135,11 @@ export const cdRules: readonly Rule[] = [
     text: say('Indien BeschikkingNummer gevuld is, BeschikkingIngangsdatum verplicht vullen, anders leeg laten.', 'BeschikkingIngangsdatum is mandatory when BeschikkingNummer is filled, and empty otherwise.'),
     check(message, context) {
       for (const p of message.client.aangevraagdeProducten) {
-        const at = locate(context, p, 'beschikkingIngangsdatum');
+        const at = () => locate(context, p, 'beschikkingIngangsdatum');
         if (p.beschikkingNummer !== undefined && p.beschikkingIngangsdatum === undefined) {
-          context.finding(at, say(`BeschikkingNummer is gevuld (${p.beschikkingNummer}) maar BeschikkingIngangsdatum ontbreekt.`, `BeschikkingNummer is filled (${p.beschikkingNummer}) but BeschikkingIngangsdatum is missing.`));
+          context.finding(at(), say(`BeschikkingNummer is gevuld (${p.beschikkingNummer}) maar BeschikkingIngangsdatum ontbreekt.`, `BeschikkingNummer is filled (${p.beschikkingNummer}) but BeschikkingIngangsdatum is missing.`));
         } else if (p.beschikkingNummer === undefined && p.beschikkingIngangsdatum !== undefined) {
-          context.finding(at, say(`BeschikkingIngangsdatum is gevuld (${p.beschikkingIngangsdatum}) zonder BeschikkingNummer.`, `BeschikkingIngangsdatum is filled (${p.beschikkingIngangsdatum}) without a BeschikkingNummer.`));
+          context.finding(at(), say(`BeschikkingIngangsdatum is gevuld (${p.beschikkingIngangsdatum}) zonder BeschikkingNummer.`, `BeschikkingIngangsdatum is filled (${p.beschikkingIngangsdatum}) without a BeschikkingNummer.`));
         }
       }
     },
@@ -155,11 +155,11 @@ export const cdRules: readonly Rule[] = [
         for (const p of client.prestaties) {
           const credit = p.ingediendBedrag.debetCredit === 'C';
           const vorig = p.productReferentie.vorigReferentieNummer;
-          const at = locate(context, p.productReferentie, 'vorigReferentieNummer');
+          const at = () => locate(context, p.productReferentie, 'vorigReferentieNummer');
           if (credit && vorig === undefined) {
-            context.finding(at, say('IngediendBedrag is credit (C) maar VorigReferentieNummer ontbreekt.', 'IngediendBedrag is credit (C) but VorigReferentieNummer is missing.'));
+            context.finding(at(), say('IngediendBedrag is credit (C) maar VorigReferentieNummer ontbreekt.', 'IngediendBedrag is credit (C) but VorigReferentieNummer is missing.'));
           } else if (!credit && vorig !== undefined) {
-            context.finding(at, say(`VorigReferentieNummer is gevuld (${vorig}) bij een debet (D) IngediendBedrag; alleen een credit heeft een VorigReferentieNummer.`, `VorigReferentieNummer is filled (${vorig}) on a debet (D) IngediendBedrag; only a credit has one.`));
+            context.finding(at(), say(`VorigReferentieNummer is gevuld (${vorig}) bij een debet (D) IngediendBedrag; alleen een credit heeft een VorigReferentieNummer.`, `VorigReferentieNummer is filled (${vorig}) on a debet (D) IngediendBedrag; only a credit has one.`));
           }
         }
       }
@@ -316,11 +316,11 @@ export const cdRules: readonly Rule[] = [
     check(message, context) {
       for (const client of message.declaratie.clienten) {
         for (const p of client.prestaties) {
-          const at = locate(context, p, 'productTarief');
+          const at = () => locate(context, p, 'productTarief');
           if (p.eenheid !== '83' && p.productTarief === undefined) {
-            context.finding(at, say(`Eenheid is ${p.eenheid} maar ProductTarief ontbreekt; alleen bij Eenheid 83 (euro's) blijft het leeg.`, `Eenheid is ${p.eenheid} but ProductTarief is missing; it only stays empty with Eenheid 83 (euro's).`));
+            context.finding(at(), say(`Eenheid is ${p.eenheid} maar ProductTarief ontbreekt; alleen bij Eenheid 83 (euro's) blijft het leeg.`, `Eenheid is ${p.eenheid} but ProductTarief is missing; it only stays empty with Eenheid 83 (euro's).`));
           } else if (p.eenheid === '83' && p.productTarief !== undefined) {
-            context.finding(at, say(`ProductTarief is gevuld (${p.productTarief}) bij Eenheid 83 (euro's); dan blijft het leeg.`, `ProductTarief is filled (${p.productTarief}) with Eenheid 83 (euro's); it stays empty then.`));
+            context.finding(at(), say(`ProductTarief is gevuld (${p.productTarief}) bij Eenheid 83 (euro's); dan blijft het leeg.`, `ProductTarief is filled (${p.productTarief}) with Eenheid 83 (euro's); it stays empty then.`));
           }
         }
       }

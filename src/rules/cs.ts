@@ -232,13 +232,13 @@ export const csRules: readonly Rule[] = [
       // The date itself is personal data: the text names the parts that must be 01, not the date.
       for (const g of geboortedata(message)) {
         const [, month, day] = g.datum.split('-');
-        const at = locate(context, g, 'datum');
+        const at = () => locate(context, g, 'datum');
         if (g.datumGebruik === '3' && g.datum !== '1900-01-01') {
-          context.finding(at, say('DatumGebruik is 3 (datum onbekend); Datum is dan 1900-01-01.', 'DatumGebruik is 3 (date unknown); Datum is then 1900-01-01.'));
+          context.finding(at(), say('DatumGebruik is 3 (datum onbekend); Datum is dan 1900-01-01.', 'DatumGebruik is 3 (date unknown); Datum is then 1900-01-01.'));
         } else if (g.datumGebruik === '2' && `${month}-${day}` !== '01-01') {
-          context.finding(at, say('DatumGebruik is 2 (dag en maand onbekend); dag en maand van Datum zijn dan 01-01.', 'DatumGebruik is 2 (day and month unknown); day and month of Datum are then 01-01.'));
+          context.finding(at(), say('DatumGebruik is 2 (dag en maand onbekend); dag en maand van Datum zijn dan 01-01.', 'DatumGebruik is 2 (day and month unknown); day and month of Datum are then 01-01.'));
         } else if (g.datumGebruik === '1' && day !== '01') {
-          context.finding(at, say('DatumGebruik is 1 (dag onbekend); de dag van Datum is dan 01.', 'DatumGebruik is 1 (day unknown); the day of Datum is then 01.'));
+          context.finding(at(), say('DatumGebruik is 1 (dag onbekend); de dag van Datum is dan 01.', 'DatumGebruik is 1 (day unknown); the day of Datum is then 01.'));
         }
       }
     },

@@ -4,7 +4,7 @@
  * clean level 1.
  */
 import type { Finding, LocalizedText } from '../findings.js';
-import { locatorFor, type NodeLocation } from '../codec/locations.js';
+import { locatorFor, type Locator, type NodeLocation } from '../codec/locations.js';
 import type { Message } from '../standard/generated/types.js';
 import { say } from './helpers.js';
 import { nationalProfile, type Profile } from './profile.js';
@@ -46,9 +46,18 @@ export function checkRules(message: Message, options: CheckRulesOptions = {}): F
   const applicable = profile.rules.filter((rule) => rule.messages.includes(message.type));
   const findings: Finding[] = [];
   if (applicable.length === 0) return findings;
-  const locator = locatorFor(message);
+  // Only a finding needs the locator; for a message built in code it walks the whole message, so a clean message never pays for it.
+  let locator: Locator | undefined;
+  const locate = (): Locator => (locator ??= locatorFor(message));
   for (const rule of applicable) {
-    const context: RuleContext = { message, locator, options: profile.options, finding: (at, text) => findingOf(rule, at, text) };
+    const context: RuleContext = {
+      message,
+      get locator() {
+        return locate();
+      },
+      options: profile.options,
+      finding: (at, text) => findingOf(rule, at, text),
+    };
     let found: readonly Finding[];
     try {
       found = rule.check(context);

@@ -239,12 +239,12 @@ export const trRules: readonly Rule[] = [
           ? [message.declaratie.declaratiePeriode, ...message.declaratie.clienten.flatMap((c) => c.prestaties.map((p) => p.productPeriode))]
           : (message.declaratieAntwoord?.clienten ?? []).flatMap((c) => c.prestaties.map((p) => p.productPeriode));
       for (const periode of periods) {
-        const at = locate(context, periode, 'einddatum');
+        const at = () => locate(context, periode, 'einddatum');
         if (dateNumber(periode.begindatum) > dateNumber(periode.einddatum)) {
-          context.finding(at, say(`Einddatum ${periode.einddatum} ligt vóór Begindatum ${periode.begindatum}.`, `Einddatum ${periode.einddatum} is before Begindatum ${periode.begindatum}.`));
+          context.finding(at(), say(`Einddatum ${periode.einddatum} ligt vóór Begindatum ${periode.begindatum}.`, `Einddatum ${periode.einddatum} is before Begindatum ${periode.begindatum}.`));
         }
         if (dateNumber(periode.einddatum) > dateNumber(dagtekening)) {
-          context.finding(at, say(`Einddatum ${periode.einddatum} ligt na de Dagtekening ${dagtekening}.`, `Einddatum ${periode.einddatum} is after the Dagtekening ${dagtekening}.`));
+          context.finding(at(), say(`Einddatum ${periode.einddatum} ligt na de Dagtekening ${dagtekening}.`, `Einddatum ${periode.einddatum} is after the Dagtekening ${dagtekening}.`));
         }
       }
     },
@@ -293,15 +293,15 @@ export const trRules: readonly Rule[] = [
       for (const p of prestaties) {
         const vorig = p.productReferentie.vorigReferentieNummer;
         if (vorig === undefined) continue;
-        const at = locate(context, p.productReferentie, 'vorigReferentieNummer');
+        const at = () => locate(context, p.productReferentie, 'vorigReferentieNummer');
         if (vorig === p.productReferentie.referentieNummer) {
-          context.finding(at, say(`VorigReferentieNummer ${vorig} is gelijk aan het eigen ReferentieNummer.`, `VorigReferentieNummer ${vorig} equals the Prestatie's own ReferentieNummer.`));
+          context.finding(at(), say(`VorigReferentieNummer ${vorig} is gelijk aan het eigen ReferentieNummer.`, `VorigReferentieNummer ${vorig} equals the Prestatie's own ReferentieNummer.`));
           continue;
         }
         const debet = byReferentie.get(vorig);
         if (debet) {
           const debetPath = context.locator.node(debet).path;
-          context.finding(at, say(`VorigReferentieNummer ${vorig} verwijst naar ${debetPath} in hetzelfde bericht; een debetregel mag niet in hetzelfde bericht gecrediteerd worden.`, `VorigReferentieNummer ${vorig} refers to ${debetPath} in the same message; a debet line may not be credited in the same message.`));
+          context.finding(at(), say(`VorigReferentieNummer ${vorig} verwijst naar ${debetPath} in hetzelfde bericht; een debetregel mag niet in hetzelfde bericht gecrediteerd worden.`, `VorigReferentieNummer ${vorig} refers to ${debetPath} in the same message; a debet line may not be credited in the same message.`));
         }
       }
     },
@@ -358,13 +358,13 @@ export const trRules: readonly Rule[] = [
       if (!antwoord) return;
       const ingediend = signed(antwoord.totaalIngediendBedrag.totaalBedrag, antwoord.totaalIngediendBedrag.debetCredit);
       const toegekend = signed(antwoord.totaalToegekendBedrag.totaalBedrag, antwoord.totaalToegekendBedrag.debetCredit);
-      const at = locate(context, antwoord, 'totaalToegekendBedrag');
+      const at = () => locate(context, antwoord, 'totaalToegekendBedrag');
       if (antwoord.retourCodes.every((code) => code === '0200' || code === '8001')) {
         let returned = 0;
         for (const client of antwoord.clienten ?? []) for (const p of client.prestaties) returned += signed(p.ingediendBedrag.bedrag, p.ingediendBedrag.debetCredit);
         if (returned !== ingediend - toegekend) {
           context.finding(
-            at,
+            at(),
             say(
               `TotaalIngediendBedrag ${euro(ingediend)} − TotaalToegekendBedrag ${euro(toegekend)} = ${euro(ingediend - toegekend)}, maar de teruggestuurde (afgewezen) Prestaties tellen op tot ${euro(returned)}.`,
               `TotaalIngediendBedrag ${euro(ingediend)} − TotaalToegekendBedrag ${euro(toegekend)} = ${euro(ingediend - toegekend)}, but the returned (rejected) Prestaties add up to ${euro(returned)}.`,
@@ -373,7 +373,7 @@ export const trRules: readonly Rule[] = [
         }
       } else if (toegekend !== 0) {
         const codes = antwoord.retourCodes.filter((code) => code !== '0200' && code !== '8001').join(', ');
-        context.finding(at, say(`De declaratie is afgewezen (RetourCode ${codes}) maar TotaalToegekendBedrag is ${euro(toegekend)}; dat moet 0 zijn.`, `The declaratie is rejected (RetourCode ${codes}) but TotaalToegekendBedrag is ${euro(toegekend)}; it must be 0.`));
+        context.finding(at(), say(`De declaratie is afgewezen (RetourCode ${codes}) maar TotaalToegekendBedrag is ${euro(toegekend)}; dat moet 0 zijn.`, `The declaratie is rejected (RetourCode ${codes}) but TotaalToegekendBedrag is ${euro(toegekend)}; it must be 0.`));
       }
     },
   }),
