@@ -2,7 +2,7 @@
  * Small tools the rule families share: dates as the official XSLT compares
  * them, the 11-proef, duplicate detection, and wording helpers.
  */
-import type { LocalizedText } from '../findings.js';
+import type { Finding, LocalizedText } from '../findings.js';
 import type { NodeLocation } from '../codec/locations.js';
 import type { MessageId } from '../standard/descriptor.js';
 import type { Message } from '../standard/generated/types.js';
@@ -34,7 +34,7 @@ export function standardRule<const Ids extends readonly MessageId[]>(definition:
     retourcode: '0001',
     text: definition.text,
     check(context) {
-      const found: ReturnType<Rule['check']>[number][] = [];
+      const found: Finding[] = [];
       if (!messages.includes(context.message.type)) return found;
       const collecting: RuleContext = {
         message: context.message,
