@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export const config = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'src/standard/generated/**', 'src/web/bundle/**'] },
+  { ignores: ['bench/scratch/**', 'bench/out/**', 'artifacts/**', 'dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'src/standard/generated/**', 'src/web/bundle/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -38,7 +38,8 @@ const TIME = /^(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?|24:00:
 /** XSD whiteSpace="collapse": what integer, date and time values are compared on. */
 function collapse(raw: string): string {
   // Fast path: most values have no whitespace at all.
-  return /[\t\n\r ]/.test(raw) ? raw.replace(/[\t\n\r ]+/g, ' ').trim() : raw;
+  // Not String.trim(): that also strips Unicode spaces (U+00A0, U+2003, U+FEFF) which XSD keeps.
+  return /[\t\n\r ]/.test(raw) ? raw.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '') : raw;
 }
 
 function daysInMonth(year: number, month: number): number {

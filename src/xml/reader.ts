@@ -137,7 +137,14 @@ export function readXml(input: string | Uint8Array, events: XmlEvents, limits: X
       sawRoot = true;
       // Read off the parsed declaration rather than via an 'xmldecl' handler: every extra
       // handler property pushes saxes' parser object into slow dictionary mode (5× slower).
-      const encoding = parser.xmlDecl.encoding;
+      const { encoding, version } = parser.xmlDecl;
+      if (version && version !== '1.0') {
+        // XML 1.1 changes line-end and name rules; iWmo (OP192) and the official chain read XML 1.0.
+        fail({
+          nl: `XML-versie '${version}' is niet toegestaan; iWmo-berichten zijn XML 1.0.`,
+          en: `XML version '${version}' is not allowed; iWmo messages are XML 1.0.`,
+        });
+      }
       if (encoding && !/^utf-?8$/i.test(encoding)) {
         fail({
           nl: `De tekenset '${encoding}' is niet toegestaan; iWmo-berichten zijn UTF-8 (OP192).`,
