@@ -99,7 +99,8 @@ describe('README', () => {
     expect(expected.length).toBeGreaterThan(0);
     const source = block.body
       .replaceAll(`from 'iwmo'`, `from '${join(root, 'src/index.ts')}'`)
-      .replaceAll(`from 'iwmo/generate'`, `from '${join(root, 'src/generate-entry.ts')}'`);
+      .replaceAll(`from 'iwmo/generate'`, `from '${join(root, 'src/generate-entry.ts')}'`)
+      .replaceAll(`from 'iwmo/zod'`, `from '${join(root, 'src/zod-entry.ts')}'`);
     const file = join(dir, `example-${n}.mts`);
     writeFileSync(file, source);
     const run = await runShell(`${tsx} "${file}"`);
