@@ -139,11 +139,19 @@ export function readXml(input: string | Uint8Array, events: XmlEvents, limits: X
       // handler property pushes saxes' parser object into slow dictionary mode (5× slower).
       const { encoding, version } = parser.xmlDecl;
       if (version && version !== '1.0') {
-        // XML 1.1 changes line-end and name rules; iWmo (OP192) and the official chain read XML 1.0.
-        fail({
-          nl: `XML-versie '${version}' is niet toegestaan; iWmo-berichten zijn XML 1.0.`,
-          en: `XML version '${version}' is not allowed; iWmo messages are XML 1.0.`,
-        });
+        // A warning, as xmllint gives: the chain reads it as XML 1.0 and so do we, mostly
+        // (saxes applies 1.1 line ends; OP192 prescribes 1.0 anyway).
+        findings.push(
+          xmlFinding(
+            {
+              nl: `XML-versie '${version}' wordt gelezen als XML 1.0; iWmo-berichten zijn XML 1.0 (OP192).`,
+              en: `XML version '${version}' is read as XML 1.0; iWmo messages are XML 1.0 (OP192).`,
+            },
+            parser.line,
+            parser.column,
+            'warning',
+          ),
+        );
       }
       if (encoding && !/^utf-?8$/i.test(encoding)) {
         fail({
