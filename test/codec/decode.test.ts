@@ -185,6 +185,18 @@ describe('the hardened reader', () => {
     expect(first('<html/>')!.message.en).toContain('not an iWmo');
   });
 
+  it('reads an XML 1.1 declaration as 1.0 with a warning, as xmllint does', () => {
+    const result = validate(wmo305().replace('version="1.0"', 'version="1.1"'));
+    expect(result.accepted).toBe(true);
+    expect(result.findings[0]).toMatchObject({ rule: 'XML', severity: 'warning' });
+  });
+
+  it('collapses only XML whitespace in integers and dates, never Unicode spaces', () => {
+    expect(decode(wmo305().replace('>300201<', '> 300201\n<')).value).toBeDefined();
+    expect(xsd(wmo305().replace('>300201<', '>\u2003300201 <'))[0]).toMatchObject({ path: '/Bericht/Client/StartProducten/StartProduct[1]/ToewijzingNummer' });
+    expect(xsd(wmo305().replace('>2025-04-03<', '>2025-04-03\ufeff <'))).toHaveLength(1);
+  });
+
   it('never throws on garbage', () => {
     for (const input of ['', ' ', '<', '<<>>', '\u0000', '<?xml version="1.0"?>', new Uint8Array([0, 1, 2])]) {
       const result = decode(input);
