@@ -13,6 +13,7 @@
  * Options: --reps N (default 5), --skip-builder (leave out xmlbuilder2).
  * Never a timed test: numbers depend on the machine.
  */
+import { loadTest } from './load.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -244,6 +245,8 @@ async function main(): Promise<number> {
   if (ratios.peakRssOursOverXmllint !== undefined) console.log(`ours / xmllint peak RSS:        ${ratios.peakRssOursOverXmllint.toFixed(2)}× (${fmtMb(ours.peakRss)} vs ${fmtMb(lint.peakRss)})`);
   console.log(`peak RSS as a multiple of file: ours ${ratios.peakRssOursPerFileSize?.toFixed(2)}×, xmllint ${ratios.peakRssXmllintPerFileSize?.toFixed(2)}×; decode's own share above node + Buffer ${ratios.decodeOwnRssPerFileSize?.toFixed(2)}×`);
   console.log(`validate 25 MB / 5 MB time:     ${validateRatio.toFixed(2)}× for ${sizeRatio.toFixed(2)}× the bytes (limit 5.5×): ${ratios.validateLinear ? 'linear' : 'NOT linear'}`);
+  const load = await loadTest();
+  console.log(`HTTP load (loopback):           ${load.requestsPerSecond.toFixed(0)} req/s, p99 ${load.latencyP99Ms} ms for a ${load.bodyBytes} B WMO305 (${load.connections} connections, ${load.seconds} s; non-2xx ${load.non2xx}, errors ${load.errors})`);
   const seconds = (performance.now() - started) / 1000;
   console.log(`\nbench took ${seconds.toFixed(0)} s`);
 
@@ -254,6 +257,7 @@ async function main(): Promise<number> {
     repetitions: REPS,
     rows,
     ratios,
+    load,
     seconds,
   };
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
