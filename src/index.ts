@@ -11,7 +11,7 @@ export type { Detection } from './codec/detect.js';
 export { locatorFor } from './codec/locations.js';
 export type { Locator, NodeLocation } from './codec/locations.js';
 export { standard } from './standard/generated/descriptors.js';
-export { propertyShape } from './standard/model.js';
+export { childShapes, propertyShape } from './standard/model.js';
 export type { PropertyShape } from './standard/model.js';
 export type * from './standard/descriptor.js';
 export type * from './standard/generated/types.js';

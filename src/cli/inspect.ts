@@ -3,7 +3,7 @@
  * the descriptors, so it works for all 14 messages; BSNs are masked and names,
  * contact details and free text are left out.
  */
-import { maskBsn, propertyShape, standard, type ComplexTypeDescriptor, type Message, type MessageId, type PropertyShape, type SimpleTypeDescriptor } from '../index.js';
+import { childShapes, maskBsn, standard, type ComplexTypeDescriptor, type Message, type MessageId, type PropertyShape, type SimpleTypeDescriptor } from '../index.js';
 
 export const MESSAGE_NAMES: Readonly<Record<MessageId, string>> = {
   WMO301: 'Toewijzing Wmo-ondersteuning',
@@ -52,15 +52,8 @@ interface RenderState {
   hidden: boolean;
 }
 
-const shapeCache = new Map<string, PropertyShape[]>();
-function shapesOf(type: ComplexTypeDescriptor): PropertyShape[] {
-  let shapes = shapeCache.get(type.name);
-  if (!shapes) shapeCache.set(type.name, (shapes = type.children.map((child) => propertyShape(standard, child))));
-  return shapes;
-}
-
 function renderComplex(value: Record<string, unknown>, type: ComplexTypeDescriptor, indent: string, lines: string[], state: RenderState): void {
-  for (const shape of shapesOf(type)) {
+  for (const shape of childShapes(standard, type)) {
     const prop = shape.element.prop;
     const v = value[prop];
     if (v === undefined || v === null || TITLE_PROPS.has(prop)) continue;
@@ -117,7 +110,7 @@ function inlineText(type: ComplexTypeDescriptor, value: Record<string, unknown>,
     case 'CDT_OpenPeriode':
       return value.einddatum ? `${String(value.begindatum)} t/m ${String(value.einddatum)}` : `vanaf ${String(value.begindatum)}`;
   }
-  const shapes = shapesOf(type);
+  const shapes = childShapes(standard, type);
   if (!shapes.every((s) => s.kind === 'leaf' && !s.array)) return undefined;
   const parts: string[] = [];
   for (const shape of shapes) {

@@ -8,7 +8,7 @@ import { IwmoError, type Finding } from '../findings.js';
 import type { ComplexTypeDescriptor, MessageDescriptor, MessageId } from '../standard/descriptor.js';
 import { standard } from '../standard/generated/descriptors.js';
 import type { Message } from '../standard/generated/types.js';
-import { propertyShape, type PropertyShape } from '../standard/model.js';
+import { childShapes, type PropertyShape } from '../standard/model.js';
 import { checkLeaf } from './simple-type.js';
 
 export interface EncodeOptions {
@@ -23,16 +23,6 @@ export interface EncodeOptions {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
 function escapeText(text: string): string {
   return /[&<>\r]/.test(text) ? text.replace(/[&<>\r]/g, (c) => ESCAPES[c]!) : text;
-}
-
-const shapeCache = new Map<string, PropertyShape[]>();
-function shapesOf(type: ComplexTypeDescriptor): PropertyShape[] {
-  let shapes = shapeCache.get(type.name);
-  if (!shapes) {
-    shapes = type.children.map((c) => propertyShape(standard, c));
-    shapeCache.set(type.name, shapes);
-  }
-  return shapes;
 }
 
 /** Encodes a typed message to XML text; throws IwmoError listing every level-1 problem in it. */
@@ -70,7 +60,7 @@ export function encode(message: Message, options: EncodeOptions = {}): string {
       problem(path, { nl: `Verwacht een object voor '${type.name}'.`, en: `Expected an object for '${type.name}'.` });
       return;
     }
-    const shapes = shapesOf(type);
+    const shapes = childShapes(standard, type);
     for (const shape of shapes) {
       const element = shape.element;
       const v = value[element.prop];

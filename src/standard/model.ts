@@ -42,3 +42,14 @@ export function fixedLiteral(type: SimpleTypeDescriptor): string | undefined {
 export function complexTypeName(type: ComplexTypeDescriptor): string {
   return type.name.replace('/', '');
 }
+
+const shapesCache = new WeakMap<ComplexTypeDescriptor, PropertyShape[]>();
+/** The property shapes of a complex type's children, in sequence order (cached per type). */
+export function childShapes(standard: StandardDescriptor, type: ComplexTypeDescriptor): readonly PropertyShape[] {
+  let shapes = shapesCache.get(type);
+  if (!shapes) {
+    shapes = type.children.map((child) => propertyShape(standard, child));
+    shapesCache.set(type, shapes);
+  }
+  return shapes;
+}
