@@ -11,18 +11,11 @@ import { isRepeated } from '../standard/model.js';
 import { readXml, type XmlEvents, type XmlStartTag } from '../xml/reader.js';
 import { describeNamespace, messageForNamespace } from './detect.js';
 import { fieldTableOf, rememberLocations, type FieldTable, type NodeInfo } from './locations.js';
-import { checkLeaf } from './simple-type.js';
+import { checkLeaf, isQuotable } from './simple-type.js';
 import type { DecodeOptions, DecodeResult } from './types.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
-
-/** Leaf types whose values may be quoted in findings: codes, dates, numbers. Names, texts and BSNs never are. */
-const QUOTABLE = new Set(['LDT_AgbCode', 'LDT_Gemeente', 'LDT_ProductCode', 'LDT_BerichtCode', 'LDT_Versie', 'LDT_IdentificatieBericht', 'LDT_IdentificatieDeclaratie', 'LDT_ReferentieNummer', 'LDT_Referentie']);
-function quotable(type: SimpleTypeDescriptor): boolean {
-  if (type.name === 'LDT_BurgerServicenummer') return false;
-  return type.builtin !== 'string' || !!type.enumeration || QUOTABLE.has(type.name) || !type.name.startsWith('LDT_');
-}
 
 /** One child slot of a sequence, with everything decode needs precomputed. */
 interface ChildMatcher {
@@ -57,7 +50,7 @@ function childMatchers(message: MessageDescriptor, type: ComplexTypeDescriptor):
         simpleType,
         complexType,
         wrapper: !!complexType?.wrapper && !repeated,
-        quotable: simpleType ? quotable(simpleType) : false,
+        quotable: simpleType ? isQuotable(simpleType) : false,
         children: undefined,
         fields: complexType ? fieldTableOf(complexType.name) : undefined,
         position,

@@ -9,7 +9,7 @@ import type { ComplexTypeDescriptor, MessageDescriptor, MessageId } from '../sta
 import { standard } from '../standard/generated/descriptors.js';
 import type { Message } from '../standard/generated/types.js';
 import { childShapes, type PropertyShape } from '../standard/model.js';
-import { checkLeaf } from './simple-type.js';
+import { checkLeaf, isQuotable } from './simple-type.js';
 
 export interface EncodeOptions {
   /** Line end; OP192 prescribes CRLF. */
@@ -92,7 +92,7 @@ export function encode(message: Message, options: EncodeOptions = {}): string {
         problem(path, { nl: `'${element.name}' moet een getal zijn.`, en: `'${element.name}' must be a number.` });
         return;
       }
-      const check = checkLeaf(shape.type, raw, shape.type.name === 'LDT_BurgerServicenummer' || (shape.type.builtin === 'string' && !shape.type.enumeration));
+      const check = checkLeaf(shape.type, raw, !isQuotable(shape.type));
       if (!check.ok) problem(path, check.problem);
       parts.push(`${pad}<${tag}>${escapeText(raw)}</${tag}>${nl}`);
       return;

@@ -60,6 +60,13 @@ function describe(value: string, type: SimpleTypeDescriptor, sensitive: boolean)
   return ` '${value.length > 40 ? value.slice(0, 40) + '…' : value}'`;
 }
 
+/** Leaf types whose values may be quoted in findings: codes, dates, numbers. Names, texts and BSNs never are. */
+const QUOTABLE = new Set(['LDT_AgbCode', 'LDT_Gemeente', 'LDT_ProductCode', 'LDT_BerichtCode', 'LDT_Versie', 'LDT_IdentificatieBericht', 'LDT_IdentificatieDeclaratie', 'LDT_ReferentieNummer', 'LDT_Referentie']);
+export function isQuotable(type: SimpleTypeDescriptor): boolean {
+  if (type.name === 'LDT_BurgerServicenummer') return false;
+  return type.builtin !== 'string' || !!type.enumeration || QUOTABLE.has(type.name) || !type.name.startsWith('LDT_');
+}
+
 /**
  * Checks a raw leaf text. `sensitive` hides the value in the problem text
  * (names, comments, addresses); Bsn values are never shown at all.
