@@ -4,7 +4,7 @@ export const config = defineConfig([
   {
     // The library: isomorphic, ESM + CJS with declarations. `generate` is its own
     // entry so browsers and services that only validate never load fast-check.
-    entry: { index: 'src/index.ts', generate: 'src/generate-entry.ts', zod: 'src/zod-entry.ts' },
+    entry: { index: 'src/index.ts', generate: 'src/generate-entry.ts', zod: 'src/zod-entry.ts', extensions: 'src/extensions-entry.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -100,7 +100,8 @@ describe('README', () => {
     const source = block.body
       .replaceAll(`from 'iwmo'`, `from '${join(root, 'src/index.ts')}'`)
       .replaceAll(`from 'iwmo/generate'`, `from '${join(root, 'src/generate-entry.ts')}'`)
-      .replaceAll(`from 'iwmo/zod'`, `from '${join(root, 'src/zod-entry.ts')}'`);
+      .replaceAll(`from 'iwmo/zod'`, `from '${join(root, 'src/zod-entry.ts')}'`)
+      .replaceAll(`from 'iwmo/extensions'`, `from '${join(root, 'src/extensions-entry.ts')}'`);
     const file = join(dir, `example-${n}.mts`);
     writeFileSync(file, source);
     const run = await runShell(`${tsx} "${file}"`);

@@ -1,0 +1,2 @@
+// Filled in by the arithmetic work; the entry re-exports it.
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the conversions work; the entry re-exports it.
+export {};
