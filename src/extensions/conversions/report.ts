@@ -113,8 +113,11 @@ export interface ConversionAssumptions {
   readonly switchDate?: string;
 }
 
+/** The projection of an intensity history into aspecific Prestaties has no C-number: it is the lossless case of §3.4. */
+export type ReportRule = ConversionRule | 'intensity-projection';
+
 export interface ConversionReport {
-  readonly rule: ConversionRule;
+  readonly rule: ReportRule;
   /** True exactly when `losses` is empty. */
   readonly lossless: boolean;
   readonly losses: readonly Loss[];
@@ -127,7 +130,7 @@ const REQUIREMENT_ORDER: readonly Requirement[] = ['municipal-decision', 'contra
 
 /** The only way to make a report: `lossless` follows the losses, and a shift of decision rights or a lost entitlement always requires a contract change and telling the client (§3.4 c). */
 export function buildReport(input: {
-  readonly rule: ConversionRule;
+  readonly rule: ReportRule;
   readonly losses: readonly Loss[];
   readonly assumptions: ConversionAssumptions;
   readonly requires?: readonly Requirement[];
@@ -160,7 +163,8 @@ export interface Converted<T> {
 /** A conversion that was refused: no output, the reasons as findings. */
 export interface Refused {
   readonly ok: false;
-  readonly rule: ConversionRule;
+  /** Absent when the rule itself was not known. */
+  readonly rule?: ReportRule;
   readonly findings: readonly Finding[];
 }
 
