@@ -1,4 +1,4 @@
-import type { BandRule } from '../model.js';
+import type { BandRule, VolumeCeiling } from '../model.js';
 import { compareFractions, divRound, requireCents, requireInteger, toSafe } from './exact.js';
 
 /** What a report does to a budget under a band rule. */
@@ -78,4 +78,14 @@ export function evaluateBand(rule: BandRule, input: { reported: number; budget: 
   const changeNumerator = rule.adjustment === 'proportional' ? deviationNumerator : deviationNumerator - bound * reference;
   const delta = toSafe(divRound(budget * changeNumerator * scaleNumerator, reference * 10_000n * scaleDenominator), 'delta');
   return { action: raise ? 'raise' : 'lower', delta: delta + 0, newBudget: toSafe(BigInt(input.budget) + BigInt(delta), 'newBudget'), deviationBp: deviationBp + 0 };
+}
+
+/**
+ * A volume ceiling under a band rule (spec E1b): the ceiling's quantity moves
+ * exactly as a budget would (`evaluateBand` with the quantity as budget), so a
+ * proportional rule takes 1 000 units to 1 060 after a 106-client report.
+ */
+export function adjustCeiling<C extends VolumeCeiling>(rule: BandRule, input: { reported: number; ceiling: C; period?: PeriodPosition }): C {
+  const evaluation = evaluateBand(rule, { reported: input.reported, budget: input.ceiling.quantity, ...(input.period ? { period: input.period } : {}) });
+  return { ...input.ceiling, quantity: evaluation.newBudget };
 }
