@@ -6,14 +6,13 @@
  */
 import type { Finding } from '../../findings.js';
 import type { LDT_Eenheid, LDT_ProductCategorie, WMO301, WMO301ToegewezenProduct, WMO323 } from '../../standard/generated/types.js';
-import type { Level, Profile, ProviderDeterminedIntensity, ResultAgreement } from '../model.js';
-import { allocateByDays, fourWeekPeriod } from './arith.js';
+import type { Level, Profile, ProviderDeterminedIntensity, ResultAgreement, Tariff } from '../model.js';
+import { allocateByDays, fourWeekPeriod, weeklyPrestaties, type WeeklyTariffs } from './arith.js';
 import { FIELD_LIMIT, NUMBER_LIMIT, overLimit } from './assignment.js';
-import { addDays, compareDates, daysIn, isIsoDate, maxDate, mondayOf, monthsOf } from './calendar.js';
+import { addDays, compareDates, daysIn, isIsoDate, maxDate, mondayOf, monthsOf, weekday } from './calendar.js';
 import { declarationMonthOk, FIRST_DECLARATION_DAY, monthlyDeclaration, type DeclarationOptions, type PrestatieLine } from './declarations.js';
 import { extFinding } from './findings.js';
 import { checkWritten, foreignProperties } from './messages.js';
-import { levelSegments } from './product-rules.js';
 import { buildReport, type ConversionReport, type Loss, type StandardAction } from './report.js';
 import { findTariff, isFinding } from './tariffs.js';
 
@@ -144,52 +143,58 @@ export interface IntensityWeek {
 }
 
 /**
- * The weeks Monday–Sunday touching the mandate, each at the level in force on
- * its first day, declared in the month holding its Sunday (IV076, adopted by
- * contract) — a broken last week in the mandate's last month.
+ * The declared weeks of an intensity history, from the arithmetic's
+ * `weeklyPrestaties` (E2): a week counts when its Sunday lies in the mandate,
+ * at the level in force on that Sunday, in the month holding the Sunday (the
+ * IV076 output rule adopted by contract). Codes and weekly tariffs come from the profile.
  */
 export function intensityWeeks(
   document: ProviderDeterminedIntensity,
   profile: Profile,
-): { weeks: IntensityWeek[]; segments: { level: Level; start: string; end: string }[]; tariffIds: Set<string>; losses: Loss[] } | { findings: Finding[] } {
+): { weeks: IntensityWeek[]; segments: readonly { level: Level }[]; tariffIds: Set<string>; losses: Loss[] } | { findings: Finding[] } {
   const group = profile.variantPerProductGroup[document.productGroup];
   const mandate = document.mandate.period;
-  if (!group) return { findings: [extFinding('EXT206', '/productGroup', `Profiel ${profile.id}@${profile.version} kent productgroep ${document.productGroup} niet.`, `Profile ${profile.id}@${profile.version} does not know product group ${document.productGroup}.`)] };
-  const segments = levelSegments(document, mandate.start, mandate.end);
+  const label = `${profile.id}@${profile.version}`;
+  if (!group) return { findings: [extFinding('EXT206', '/productGroup', `Profiel ${label} kent productgroep ${document.productGroup} niet.`, `Profile ${label} does not know product group ${document.productGroup}.`)] };
   const codes = profile.levelCodes[document.productGroup] ?? {};
+  const used = new Set<Level>(document.history.map((d) => d.level));
+  const found = new Map<Level, { code: string; tariff: Tariff }>();
   const findings: Finding[] = [];
-  const tariffIds = new Set<string>();
-  const losses: Loss[] = [];
-
-  // Weeks Monday–Sunday touching the mandate; a week is declared in the month holding its Sunday (IV076, adopted by contract), at the level in force on its first day.
-  const weeks: IntensityWeek[] = [];
-  for (let monday = mondayOf(mandate.start); compareDates(monday, mandate.end) <= 0; monday = addDays(monday, 7)) {
-    const first = maxDate(monday, mandate.start);
-    const segment = segments.find((s) => compareDates(s.start, first) <= 0 && compareDates(first, s.end) <= 0);
-    if (!segment) {
-      findings.push(extFinding('EXT217', '/history', `Geen niveau van kracht op ${first}.`, `No level in force on ${first}.`));
-      break;
-    }
-    const code = codes[segment.level];
-    if (code === undefined) {
-      findings.push(extFinding('EXT217', '/history', `Profiel ${profile.id}@${profile.version} heeft geen code voor niveau ${segment.level} van ${document.productGroup}.`, `Profile ${profile.id}@${profile.version} has no code for level ${segment.level} of ${document.productGroup}.`));
-      break;
-    }
-    const tariff = profile.tariffs.find((t) => t.productCategorie === group.categorie && t.productCode === code && t.per === 'week' && compareDates(t.validity.start, first) <= 0 && compareDates(first, t.validity.end) <= 0);
-    if (!tariff) {
-      findings.push(extFinding('EXT201', '/history', `Profiel ${profile.id}@${profile.version} heeft geen weektarief voor ${group.categorie}/${code} op ${first}.`, `Profile ${profile.id}@${profile.version} has no weekly tariff for ${group.categorie}/${code} on ${first}.`));
-      break;
-    }
-    tariffIds.add(tariff.id);
-    const sunday = addDays(monday, 6);
-    const changesMidweek = segments.some((s) => compareDates(s.start, first) > 0 && compareDates(s.start, sunday) <= 0);
-    if (changesMidweek) losses.push({ code: 'TEMPORAL_ALLOCATION', detail: `week of ${monday}: the level changes during the week; the whole week counts at ${segment.level}` });
-    // A broken last week whose Sunday lies after the mandate is declared in the mandate's last month.
-    const month = (compareDates(sunday, mandate.end) <= 0 ? sunday : mandate.end).slice(0, 7);
-    weeks.push({ monday, sunday, level: segment.level, code, tarief: tariff.amount, month });
+  for (const level of used) {
+    const code = codes[level];
+    const tariff = code === undefined ? undefined : profile.tariffs.find((t) => t.productCategorie === group.categorie && t.productCode === code && t.per === 'week' && compareDates(t.validity.start, mandate.end) <= 0 && compareDates(mandate.start, t.validity.end) <= 0);
+    if (code === undefined) findings.push(extFinding('EXT217', '/history', `Profiel ${label} heeft geen code voor niveau ${level} van ${document.productGroup}.`, `Profile ${label} has no code for level ${level} of ${document.productGroup}.`));
+    else if (!tariff) findings.push(extFinding('EXT201', '/history', `Profiel ${label} heeft geen weektarief voor ${group.categorie}/${code} (${level}) in ${mandate.start} – ${mandate.end}.`, `Profile ${label} has no weekly tariff for ${group.categorie}/${code} (${level}) in ${mandate.start} – ${mandate.end}.`));
+    else found.set(level, { code, tariff });
   }
   if (findings.length) return { findings };
-  return { weeks, segments, tariffIds, losses };
+  // Prestatie-eenheden: the lowest weekly tariff is one unit (E2: licht 1, midden 2, zwaar 3).
+  const amounts = [...found.values()].map((f) => f.tariff.amount);
+  const unitPrice = Math.min(...amounts);
+  const tariffs: WeeklyTariffs = Object.fromEntries([...found].map(([level, f]) => [level, { amount: f.tariff.amount, units: unitPrice > 0 && f.tariff.amount % unitPrice === 0 ? f.tariff.amount / unitPrice : 0 }]));
+  let result;
+  try {
+    result = weeklyPrestaties({ history: document.history, period: mandate, tariffs });
+  } catch (error) {
+    return { findings: [extFinding('EXT217', '/history', `De intensiteitsgeschiedenis laat zich niet per week declareren: ${(error as Error).message}.`, `The intensity history cannot be declared per week: ${(error as Error).message}.`)] };
+  }
+  const weeks: IntensityWeek[] = result.segments.flatMap((segment) =>
+    Array.from({ length: segment.weeks }, (_, k) => {
+      const monday = addDays(segment.from, 7 * k);
+      const sunday = addDays(monday, 6);
+      const f = found.get(segment.level)!;
+      return { monday, sunday, level: segment.level, code: f.code, tarief: f.tariff.amount, month: sunday.slice(0, 7) };
+    }),
+  );
+  const losses: Loss[] = [];
+  for (const d of document.history) {
+    if (compareDates(d.validFrom, mandate.start) > 0 && compareDates(d.validFrom, mandate.end) <= 0 && weekday(d.validFrom) !== 0) {
+      losses.push({ code: 'TEMPORAL_ALLOCATION', detail: `decision ${d.id} takes effect on ${d.validFrom}, not a Monday: each week counts whole at the level in force on its Sunday` });
+    }
+  }
+  const uncounted = weekday(mandate.end) !== 6 ? daysIn(mondayOf(mandate.end), mandate.end) : 0;
+  if (uncounted) losses.push({ code: 'TEMPORAL_ALLOCATION', detail: `the mandate ends on ${mandate.end}, before that week's Sunday: its last ${uncounted} day(s) are not declared as a week`, delta: { days: uncounted } });
+  return { weeks, segments: result.segments, tariffIds: new Set([...found.values()].map((f) => f.tariff.id)), losses };
 }
 
 // ---------------------------------------------------------------------------
