@@ -14,7 +14,7 @@ import { declarationMonthOk, FIRST_DECLARATION_DAY, monthlyDeclaration, type Dec
 import { extFinding } from './findings.js';
 import { checkWritten, foreignProperties } from './messages.js';
 import { buildReport, type ConversionReport, type Loss, type StandardAction } from './report.js';
-import { findTariff, isFinding } from './tariffs.js';
+import { isFinding } from './tariffs.js';
 
 export interface ProjectionOptions extends DeclarationOptions {
   /** The client's current 301: the projected assignment is written into a copy of it (client data, parties). Without it only the ToegewezenProduct and the 323s are written. */

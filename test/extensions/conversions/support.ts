@@ -1,8 +1,9 @@
 /** Fixtures and generators shared by the conversion tests. */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
-import { parse, serialize, validate, type Message, type WMO301, type WMO301ToegewezenProduct } from '../../../src/index.js';
+import { parse, serialize, validate, type Message, type MessageId, type WMO301, type WMO301ToegewezenProduct } from '../../../src/index.js';
 import type { Profile, TariffUnit } from '../../../src/extensions-entry.js';
 import { REPO_ROOT } from '../../retour/support.js';
 
@@ -85,4 +86,27 @@ export function with301(base: WMO301, product: WMO301ToegewezenProduct): WMO301 
     header: { ...base.header, berichtIdentificatie: { ...base.header.berichtIdentificatie, dagtekening: [base.header.berichtIdentificatie.dagtekening, product.toewijzingsdatum].sort().at(-1)! } },
     client: { ...base.client, toegewezenProducten: [product] },
   };
+}
+
+/** The official XSDs sit in ../shared beside a checkout (or two levels up beside a worktree); a clone has neither. */
+export const XSD_DIR = [join(REPO_ROOT, '../shared/conformance/iwmo-3.2/xsd'), join(REPO_ROOT, '../../shared/conformance/iwmo-3.2/xsd')].find((dir) => existsSync(join(dir, 'WMO301.xsd')));
+
+function skipReason(): string | undefined {
+  if (!XSD_DIR) return 'the official XSDs are not in ../shared/conformance/iwmo-3.2/xsd (a clone without ../shared)';
+  const probe = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return 'xmllint is not installed (Debian: apt-get install -y libxml2-utils)';
+  return undefined;
+}
+
+/** Why the xmllint assertions cannot run here, or undefined when they can. */
+export const XMLLINT_SKIP_REASON = skipReason();
+
+export function xmllintTitle(title: string): string {
+  return XMLLINT_SKIP_REASON ? `${title} (skipped: ${XMLLINT_SKIP_REASON})` : title;
+}
+
+/** `xmllint --noout --schema WMO3NN.xsd -`: its complaint, or undefined when the document is valid. */
+export function xmllintComplaint(xml: string, id: MessageId): string | undefined {
+  const result = spawnSync('xmllint', ['--noout', '--schema', join(XSD_DIR!, `${id}.xsd`), '-'], { input: xml, encoding: 'utf8' });
+  return result.status === 0 ? undefined : result.stderr || `xmllint exited with ${String(result.status)}`;
 }
