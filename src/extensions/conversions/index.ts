@@ -14,3 +14,5 @@ export { MESSAGES_PER_SPECIFIC_CHANGE } from './projections.js';
 export type { IntensityProjection, MonthlyLine, ProjectionOptions, ResultProjection } from './projections.js';
 export type { SwitchOptions } from './assignment.js';
 export type { DeclarationOptions } from './declarations.js';
+export { runConversion, runProjection } from './run.js';
+export type { ConversionOutcome, ConversionRequest, ProjectionRequest, WrittenMessage } from './run.js';

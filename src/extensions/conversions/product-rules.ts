@@ -26,7 +26,7 @@ import { addDays, compareDates, daysIn, lastDayOfMonth, maxDate, minDate, months
 import { euroEn, extFinding } from './findings.js';
 import { checkWritten } from './messages.js';
 import { buildReport, type ConversionResult, type ConversionRule, type Loss, type Requirement, type StandardAction } from './report.js';
-import { eenheidName, findTariff, isFinding, price, type PricedTariff } from './tariffs.js';
+import { eenheidShort, findTariff, isFinding, price, type PricedTariff } from './tariffs.js';
 
 export interface ConvertedMessages {
   /** The standard messages to send, each valid at levels 1 and 2. */
@@ -207,8 +207,8 @@ export function convertC1(message: WMO301, profile: Profile, options: C1Options 
     const number = next();
     if (isFinding(number)) return refuse('C1', [number]);
     firstNew ||= number;
-    const unit = eenheidName(omvang.eenheid);
-    if (daily) losses.push({ code: 'DAILY_CAP_LOST', detail: `assignment ${p.toewijzingNummer}: ${omvang.volume} ${unit.en} per day became ${amount.cents} cents per week; the daily cap is gone` });
+    const unit = eenheidShort(omvang.eenheid);
+    if (daily) losses.push({ code: 'DAILY_CAP_LOST', detail: `assignment ${p.toewijzingNummer}: ${omvang.volume} ${unit} per day became ${amount.cents} cents per week; the daily cap is gone` });
     if (!amount.exact) losses.push(roundingLoss(`assignment ${p.toewijzingNummer}: volume × tariff ${priced.tariff.id}`, amount.exactCents, amount.cents));
     changes.set(p, {
       ended: endAssignment(p, dates, stamp),
@@ -290,7 +290,7 @@ export function convertC2(message: WMO301, profile: Profile, options: C2Options 
     const number = next();
     if (isFinding(number)) return refuse('C2', [number]);
     firstNew ||= number;
-    const unit = eenheidName(omvang.eenheid);
+    const unit = eenheidShort(omvang.eenheid);
     const proRata = proRataVolume(omvang, dates.start, end);
     const extraUnits = hundredths(maxVolume - proRata);
     const extraCents = priced ? Math.round(Number(price(maxVolume, priced).cents) - (proRata * priced.tariff.amount * Number(priced.numerator)) / Number(priced.denominator)) : Math.round(maxVolume - proRata);
@@ -298,8 +298,8 @@ export function convertC2(message: WMO301, profile: Profile, options: C2Options 
     losses.push({
       code: 'VOLUME_PROFILE_LOST',
       detail:
-        `assignment ${p.toewijzingNummer}: ${omvang.volume} ${unit.en} per ${frequencyName} became a budget of ${budget} cents for ${dates.start} … ${end} (${maxVolume} ${unit.en}, broken weeks and months counted whole, IV077/IV078)` +
-        (extraUnits > 0 ? `; ${extraUnits} ${unit.en} more than the day-pro-rata ${hundredths(proRata)}` : ''),
+        `assignment ${p.toewijzingNummer}: ${omvang.volume} ${unit} per ${frequencyName} became a budget of ${budget} cents for ${dates.start} … ${end} (${maxVolume} ${unit}, broken weeks and months counted whole, IV077/IV078)` +
+        (extraUnits > 0 ? `; ${extraUnits} ${unit} more than the day-pro-rata ${hundredths(proRata)} ${unit}` : ''),
       ...(extraUnits > 0 ? { delta: { units: extraUnits, cents: extraCents } } : {}),
     });
     losses.push(
@@ -441,8 +441,8 @@ export function convertC3(message: WMO301, profile: Profile, options: C3Options 
       const volume = Number((BigInt(share) * priced.denominator) / unitNumerator);
       const amount = price(volume, priced);
       const remainder = share - amount.cents;
-      const unit = eenheidName(eenheid);
-      if (remainder !== 0) losses.push({ code: 'REMAINDER', detail: `${volume} ${unit.en} × tariff ${priced.tariff.id} = ${amount.cents} of ${share} cents; ${remainder} cents cannot be expressed in whole ${unit.en}s`, delta: { cents: remainder } });
+      const unit = eenheidShort(eenheid);
+      if (remainder !== 0) losses.push({ code: 'REMAINDER', detail: `${volume} ${unit} × tariff ${priced.tariff.id} = ${amount.cents} of ${share} cents; ${remainder} cents cannot be expressed in whole units (${unit})`, delta: { cents: remainder } });
       if (volume > FIELD_LIMIT) {
         findings.push(overLimit(`${path}/Omvang/Volume`, { nl: 'Het volume', en: 'The volume' }, volume));
         break;

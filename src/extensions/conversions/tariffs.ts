@@ -31,6 +31,13 @@ const EENHEID_NAMES: Readonly<Record<string, { nl: string; en: string }>> = {
   '84': { nl: 'stuk (inspanning)', en: 'piece (effort)' },
 };
 
+const EENHEID_SHORT: Readonly<Record<string, string>> = { '01': 'min', '04': 'h', '14': 'etmaal', '16': 'dagdeel', '82': 'pcs', '83': 'cents', '84': 'pcs' };
+
+/** `h`, `min`: for the English detail texts of a report. */
+export function eenheidShort(eenheid: string): string {
+  return EENHEID_SHORT[eenheid] ?? eenheid;
+}
+
 export function eenheidName(eenheid: string): { nl: string; en: string } {
   return EENHEID_NAMES[eenheid] ?? { nl: eenheid, en: eenheid };
 }
