@@ -3,6 +3,7 @@
  * four operations are clearer read as one document than generated from routes.
  */
 import { standard } from '../index.js';
+import { convertPaths, convertSchemas } from './convert-openapi.js';
 
 const messageIds = Object.keys(standard.messages);
 
@@ -84,9 +85,11 @@ export const openApiDocument = {
         },
       },
     },
+    ...convertPaths,
   },
   components: {
     schemas: {
+      ...convertSchemas,
       LocalizedText: {
         type: 'object',
         properties: { nl: { type: 'string' }, en: { type: 'string' } },

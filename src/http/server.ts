@@ -11,6 +11,7 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DEFAULT_BODY_LIMIT, DEFAULT_WORKER_THRESHOLD } from './limits.js';
 import { openApiDocument } from './openapi.js';
+import { registerConvertRoutes } from './convert-routes.js';
 import { runOperation, type OperationName, type OperationResult } from './operations.js';
 import { defaultWebRoot, loadWebAssets } from './web-assets.js';
 import { WorkerPool } from './worker-pool.js';
@@ -144,6 +145,8 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
     if (result.xml === undefined) return reply.code(422).send({ ...result.report, reason: result.reason ?? null });
     return reply.header('x-iwmo-message', result.answer).type('application/xml; charset=utf-8').send(result.xml);
   });
+
+  registerConvertRoutes(app, { bodyLimit });
 
   app.get('/openapi.json', async () => openApiDocument);
 
