@@ -106,3 +106,27 @@ export function buildDocumentSchema(kind: string): Json {
     $defs: Object.fromEntries([...defs].sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }
+
+export const COMBINED_SCHEMA_ID = 'https://iwmo.dev/schemas/extensions/all.schema.json';
+
+/**
+ * All named types in one schema, without descriptions: what the validator is
+ * compiled from (one function per type instead of one copy per document).
+ */
+export function buildCombinedSchema(): Json {
+  const defs: Record<string, Json> = {};
+  const use = (): void => {};
+  for (const [name, type] of Object.entries(definition.types)) defs[name] = namedSchema(type, use);
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([key, inner]) => !(key === 'description' && typeof inner === 'string'))
+          .map(([key, inner]) => [key, key === 'properties' ? Object.fromEntries(Object.entries(inner as Json).map(([k, v]) => [k, strip(v)])) : strip(inner)]),
+      );
+    }
+    return value;
+  };
+  return { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: COMBINED_SCHEMA_ID, $defs: strip(defs) };
+}
