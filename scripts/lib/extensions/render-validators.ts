@@ -21,7 +21,8 @@ export function renderExtensionValidators(banner: string): string {
   const imports: string[] = [];
   const code = standaloneCode(ajv, refs).replace(/const (func\d+) = require\("([^"]+)"\)\.default;/g, (_m, name: string, module: string) => {
     imports.push(`import ${name}Module from '${module}.js';`);
-    return `const ${name} = ${name}Module.default;`;
+    // Node's ESM gives module.exports (with .default); CJS-style interop gives the function itself.
+    return `const ${name} = ${name}Module.default ?? ${name}Module;`;
   });
   return `${banner}// @ts-nocheck\n/* eslint-disable */\n${imports.join('\n')}\n${code.replace(/^"use strict";/, '')}`;
 }

@@ -257,7 +257,7 @@ export const definition: ExtensionDefinition = {
       field('link', ref('StandardLink'), { xml: 'Koppeling', envelope: true }),
       field('period', ref('Period')),
       field('arrangementTypeId', id),
-      field('budget', ref('Cents', { min: 0, max: STANDARD_MONEY_MAX }), { standardField: 'Volume (Eenheid 83) or Budget', doc: 'Arrangement budget for the period.' }),
+      field('budget', ref('Cents', { min: 0, max: STANDARD_MONEY_MAX }), { standardField: 'Volume (Eenheid 83) / Budget', doc: 'Arrangement budget for the period.' }),
       field('goals', list(ref('Goal'), 'Goal')),
       field('indicators', list(ref('ResultIndicator'), 'Indicator')),
       field('accountability', enumOf('activiteiten', 'resultaten'), { doc: '2015 activities vs 2016 results.' }),

@@ -73,6 +73,10 @@ export interface Violation {
 
 type Json = Record<string, unknown>;
 const say = (nl: string, en: string): LocalizedText => ({ nl, en });
+/** 850000000 → `850 000 000`: grouped, so an amount is never mistaken for (or masked as) a BSN. */
+export function grouped(value: unknown): string {
+  return typeof value === 'number' && Number.isInteger(value) ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') : String(value);
+}
 
 /** Every value with its definition node and JSON pointer, depth first. */
 function walk(typeName: string, value: Json, pointer: string, visit: (node: TypeNode, value: unknown, pointer: string) => void): void {
@@ -166,7 +170,7 @@ function checkContract(doc: Json, v: Emit): void {
   const shares = doc.shares as { partyId: string; bp: number }[];
   const byId = new Map(parties.map((p) => [p.id, p]));
   const total = shares.reduce((sum, s) => sum + s.bp, 0);
-  if (total !== 10_000) v('EXT021', '/shares', `De aandelen tellen op tot ${total} basispunten, niet 10 000.`, `The shares sum to ${total} basis points, not 10 000.`);
+  if (total !== 10_000) v('EXT021', '/shares', `De aandelen tellen op tot ${grouped(total)} basispunten, niet 10 000.`, `The shares sum to ${grouped(total)} basis points, not 10 000.`);
   const shared = new Set<string>();
   shares.forEach((s, i) => {
     if (!byId.has(s.partyId)) v('EXT022', `/shares/${i}/partyId`, `Aandeel ${i + 1} noemt partij '${s.partyId}', die niet bestaat.`, `Share ${i + 1} names party '${s.partyId}', which does not exist.`);
@@ -190,11 +194,11 @@ function checkContract(doc: Json, v: Emit): void {
     if (!previous) return;
     if (a.at < previous.at) v('EXT040', `/amendments/${i}/at`, `Wijziging ${i + 1} (${a.at}) ligt voor de vorige (${previous.at}).`, `Amendment ${i + 1} (${a.at}) is before the previous one (${previous.at}).`);
     if (previous.newBudget + a.delta !== a.newBudget) {
-      v('EXT041', `/amendments/${i}/newBudget`, `newBudget ${a.newBudget} is niet de vorige ${previous.newBudget} plus delta ${a.delta}.`, `newBudget ${a.newBudget} is not the previous ${previous.newBudget} plus delta ${a.delta}.`);
+      v('EXT041', `/amendments/${i}/newBudget`, `newBudget ${grouped(a.newBudget)} is niet de vorige ${grouped(previous.newBudget)} plus delta ${grouped(a.delta)}.`, `newBudget ${grouped(a.newBudget)} is not the previous ${grouped(previous.newBudget)} plus delta ${grouped(a.delta)}.`);
     }
   });
   const last = amendments.at(-1);
-  if (last && last.newBudget !== doc.budget) v('EXT042', '/budget', `Het budget ${String(doc.budget)} is niet de newBudget ${last.newBudget} van de laatste wijziging.`, `The budget ${String(doc.budget)} is not the last amendment's newBudget ${last.newBudget}.`);
+  if (last && last.newBudget !== doc.budget) v('EXT042', '/budget', `Het budget ${grouped(doc.budget)} is niet de newBudget ${grouped(last.newBudget)} van de laatste wijziging.`, `The budget ${grouped(doc.budget)} is not the last amendment's newBudget ${grouped(last.newBudget)}.`);
 
   const lots = (doc.lots ?? []) as { id: string; budget: number; mergedInto?: string }[];
   const lotIds = new Map(lots.map((l) => [l.id, l]));
@@ -209,7 +213,7 @@ function checkContract(doc: Json, v: Emit): void {
     const parts = lots.filter((l) => l.mergedInto === lot.id && l !== lot);
     if (!parts.length || lot.mergedInto !== undefined) return;
     const sum = parts.reduce((s, l) => s + l.budget, 0);
-    if (sum !== lot.budget) v('EXT046', `/lots/${i}/budget`, `Perceel '${lot.id}' heeft budget ${lot.budget}; de percelen die erin opgaan tellen op tot ${sum}.`, `Lot '${lot.id}' has budget ${lot.budget}; the lots merged into it sum to ${sum}.`);
+    if (sum !== lot.budget) v('EXT046', `/lots/${i}/budget`, `Perceel '${lot.id}' heeft budget ${grouped(lot.budget)}; de percelen die erin opgaan tellen op tot ${grouped(sum)}.`, `Lot '${lot.id}' has budget ${grouped(lot.budget)}; the lots merged into it sum to ${grouped(sum)}.`);
   });
 
   (doc.bands as { lower: { bp: number }; upper: { bp: number } }[]).forEach((band, i) => {
@@ -338,7 +342,7 @@ function checkReport(doc: Json, v: Emit): void {
   if (period.range.start !== start || period.range.end !== end) {
     v('EXT057', '/period/range', `Periode ${period.index} van de kalender (${kind}, vanaf ${anchor}) is ${start} … ${end}, niet ${period.range.start} … ${period.range.end}.`, `Period ${period.index} of the calendar (${kind}, from ${anchor}) is ${start} … ${end}, not ${period.range.start} … ${period.range.end}.`);
   }
-  if ((doc.spendYtd as number) < (doc.spend as number)) v('EXT058', '/spendYtd', `spendYtd ${String(doc.spendYtd)} is kleiner dan spend ${String(doc.spend)}.`, `spendYtd ${String(doc.spendYtd)} is less than spend ${String(doc.spend)}.`);
+  if ((doc.spendYtd as number) < (doc.spend as number)) v('EXT058', '/spendYtd', `spendYtd ${grouped(doc.spendYtd)} is kleiner dan spend ${grouped(doc.spend)}.`, `spendYtd ${grouped(doc.spendYtd)} is less than spend ${grouped(doc.spend)}.`);
   (doc.kpis as { kpiId: string; numerator: number; denominator: number }[]).forEach((k, i) => {
     if (k.numerator > k.denominator) v('EXT059', `/kpis/${i}/numerator`, `KPI '${k.kpiId}': teller ${k.numerator} is groter dan noemer ${k.denominator}.`, `KPI '${k.kpiId}': numerator ${k.numerator} is greater than denominator ${k.denominator}.`);
   });

@@ -10,7 +10,7 @@ import { DEFAULT_MAX_BYTES } from '../../xml/reader.js';
 import * as generated from '../generated/validators.js';
 import type { DocumentKind, ExtensionDocument } from '../model.js';
 import { STANDARD_MONEY_MAX, definition, documentDef, namedType, objectType, scalarOf, unitOf, xmlName, type FieldDef, type TypeNode } from './definition.js';
-import { RULE_LEVEL, checkInvariants } from './rules.js';
+import { RULE_LEVEL, checkInvariants, grouped } from './rules.js';
 import { decodeDocumentXml, escapePointer, type XmlLocation } from './xml.js';
 
 export type DocumentInput = string | Uint8Array | object;
@@ -105,7 +105,7 @@ function typeName(expected: unknown, lang: 'nl' | 'en'): string {
 
 /** A short quote of a value for a finding: numbers and short codes only; text is never quoted. */
 function quote(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean') return ` (${String(value)})`;
+  if (typeof value === 'number' || typeof value === 'boolean') return ` (${grouped(value)})`;
   return '';
 }
 
@@ -222,11 +222,12 @@ function nearest(locations: ReadonlyMap<string, XmlLocation>, pointer: string): 
 
 function finding(located: Located, locations: ReadonlyMap<string, XmlLocation> | undefined): Finding {
   const level = RULE_LEVEL.get(located.rule) ?? 1;
-  const base = { rule: located.rule, level, retourcode: null, message: { nl: maskBsns(located.message.nl), en: maskBsns(located.message.en) } } as const;
-  if (!locations) return { ...base, path: maskBsns(located.pointer || '/') };
+  const base = { rule: located.rule, level, retourcode: null } as const;
+  const message = { nl: maskBsns(located.message.nl), en: maskBsns(located.message.en) };
+  if (!locations) return { ...base, path: maskBsns(located.pointer || '/'), message };
   const { location, exact } = nearest(locations, located.pointer);
   const path = location ? (exact || !located.missing ? location.path : `${location.path}/${located.missing}`) : '/Bericht';
-  return { ...base, path: maskBsns(path), ...(location ? { line: location.line } : {}) };
+  return { ...base, path: maskBsns(path), ...(location ? { line: location.line } : {}), message };
 }
 
 function report(findings: Finding[], format: 'json' | 'xml' | undefined, kind: string | undefined): DocumentReport {

@@ -225,7 +225,7 @@ export interface ResultAgreement {
   readonly link: StandardLink;
   readonly period: Period;
   readonly arrangementTypeId: string;
-  /** Arrangement budget for the period. Lands in the standard's Volume (Eenheid 83) or Budget: at most 99 999 999. */
+  /** Arrangement budget for the period. Lands in the standard's Volume (Eenheid 83) / Budget: at most 99 999 999. */
   readonly budget: Cents;
   readonly goals: readonly Goal[];
   readonly indicators: readonly ResultIndicator[];
