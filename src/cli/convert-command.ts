@@ -7,8 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { CONVERSION_ALIASES, CONVERSION_RULES, conversionRuleOf, runConversion, runProjection, type ConversionOutcome } from '../extensions-entry.js';
-import { maskBsn } from '../index.js';
+import { CONVERSION_ALIASES, CONVERSION_RULES, conversionRuleOf, maskBsns, runConversion, runProjection, type ConversionOutcome } from '../extensions-entry.js';
 import { describeIoError } from './files.js';
 import { examples, positiveInteger } from './options.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE } from './validate-command.js';
@@ -26,6 +25,7 @@ function ruleName(value: string): string {
   return value;
 }
 
+/** Messages and documents are passed on as text (XML, JSON or the XML sidecar): the conversion reads and checks them. */
 async function readText(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
@@ -35,25 +35,10 @@ async function readText(file: string): Promise<string | undefined> {
   }
 }
 
-/** A JSON document read from a file; undefined (exit 2) when it cannot be read or is not JSON. */
-async function readJson(file: string): Promise<unknown> {
-  const text = await readText(file);
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    process.stderr.write(`iwmo: ${file}: not a JSON document\n`);
-    return undefined;
-  }
-}
 
 /** Findings as the validate command shows them, with any BSN in a text masked. */
 function findingLines(outcome: ConversionOutcome): string[] {
   return outcome.findings.map((f) => `  ${f.severity === 'warning' ? 'warning' : 'error'} ${f.rule} ${f.path}\n    nl: ${maskBsns(f.message.nl)}\n    en: ${maskBsns(f.message.en)}`);
-}
-
-function maskBsns(text: string): string {
-  return text.replace(/\b\d{9}\b/g, (digits) => maskBsn(digits));
 }
 
 async function writeOutcome(outcome: ConversionOutcome, out: string, setExitCode: (code: number) => void): Promise<void> {
@@ -132,11 +117,11 @@ export function addConvertCommand(program: Command, setExitCode: (code: number) 
     .action(async (rule: string, file: string, options: ConvertOptions) => {
       const input = await readText(file);
       if (input === undefined) return setExitCode(EXIT_USAGE);
-      const profile = await readJson(options.profile);
+      const profile = await readText(options.profile);
       if (profile === undefined) return setExitCode(EXIT_USAGE);
       let intensity: unknown;
       if (options.intensity !== undefined) {
-        intensity = await readJson(options.intensity);
+        intensity = await readText(options.intensity);
         if (intensity === undefined) return setExitCode(EXIT_USAGE);
       }
       const { profile: _p, out, intensity: _i, assignment: _a, ...rest } = options;
@@ -153,9 +138,9 @@ export function addConvertCommand(program: Command, setExitCode: (code: number) 
     .option('--out <dir>', 'folder to write to', '.')
     .addHelpText('after', examples('iwmo project intensiteit.json --profile profiel.json --out projectie', 'iwmo project afspraak.json --profile profiel.json --assignment toewijzing.xml --out projectie'))
     .action(async (file: string, options: { profile: string; out: string; assignment?: string }) => {
-      const document = await readJson(file);
+      const document = await readText(file);
       if (document === undefined) return setExitCode(EXIT_USAGE);
-      const profile = await readJson(options.profile);
+      const profile = await readText(options.profile);
       if (profile === undefined) return setExitCode(EXIT_USAGE);
       let assignment: string | undefined;
       if (options.assignment !== undefined) {

@@ -209,7 +209,7 @@ export function convertC6(input: C6Input, profile: Profile): ConversionResult<{ 
 // C9 lots → integral budget (Brunssum)
 
 export interface C9Options {
-  /** Id every lot is merged into; default `integraal`. */
+  /** Id of the integral lot every lot is merged into; default `integraal`. */
   readonly integralId?: string;
 }
 
@@ -229,7 +229,8 @@ export function convertC9(contract: LumpsumContract, profile: Profile, options: 
       contract: {
         ...contract,
         budget,
-        lots: (contract.lots ?? []).map((l) => (l.mergedInto === undefined ? { ...l, mergedInto: integralId } : l)),
+        // The lots live on, each pointing at the one integral lot that now holds the whole budget.
+        lots: [...(contract.lots ?? []).map((l) => (l.mergedInto === undefined ? { ...l, mergedInto: integralId } : l)), { id: integralId, label: 'Integraal budget', budget }],
         ceilings: contract.ceilings.filter((c) => c.scope.lotId === undefined),
       },
     },

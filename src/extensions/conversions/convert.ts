@@ -1,5 +1,6 @@
 /** `convert(rule, input, profile)` for C1–C10 and `project(document, profile)`: one entry each, the report always beside the output. */
-import type { Finding } from '../../findings.js';
+import { isError, type Finding } from '../../findings.js';
+import { validateDocument } from '../documents/index.js';
 import type { WMO301 } from '../../standard/generated/types.js';
 import type { ExtensionDocument, LumpsumContract, Profile, ResultAgreement } from '../model.js';
 import { convertC10, convertC5, convertC6, convertC9, type AssignmentProposal, type C10Options, type C5Options, type C6Input, type C9Options, type ClientCost, type LumpsumConversion } from './contract-rules.js';
@@ -52,9 +53,43 @@ export type ConversionName = ConversionRule | ConversionAlias;
 /** `specific-to-budget` → `C2`. */
 export type RuleOf<N extends ConversionName> = N extends ConversionAlias ? (typeof CONVERSION_ALIASES)[N] : N;
 
+/** Extension documents are checked like `iwmo ext validate` checks them (schema and invariants) before anything is converted. */
+function documentProblems(document: unknown, kinds: readonly string[], path: string): Finding[] {
+  const kind = (document as { kind?: unknown } | undefined)?.kind;
+  if (typeof kind !== 'string' || !kinds.includes(kind)) {
+    return [extFinding('EXT218', path, `Verwacht een document van soort ${kinds.join(' of ')}.`, `Expected a document of kind ${kinds.join(' or ')}.`)];
+  }
+  const report = validateDocument(document as ExtensionDocument);
+  if (report.accepted) return [];
+  return [
+    extFinding('EXT218', path, `Het ${kind}-document is niet geldig; zie de bevindingen hierna.`, `The ${kind} document is not valid; see the findings below.`),
+    ...report.findings.filter(isError).map((f) => ({ ...f, path: `${path}${f.path === '/' ? '' : f.path}` })),
+  ];
+}
+
 function profileProblems(profile: Profile): Finding[] {
-  if (profile?.kind === 'Profile' && Array.isArray(profile.tariffs) && typeof profile.variantPerProductGroup === 'object' && profile.reportingCalendar) return [];
-  return [extFinding('EXT218', '/profile', 'Verwacht een Profile-document (kind "Profile") met tarieven.', 'Expected a Profile document (kind "Profile") with tariffs.')];
+  return documentProblems(profile, ['Profile'], '/profile');
+}
+
+/** The extension documents a rule reads, checked before it runs. */
+function inputProblems(id: ConversionRule, input: unknown, options: Record<string, unknown>): Finding[] {
+  switch (id) {
+    case 'C3':
+      return options.intensity === undefined ? [] : documentProblems(options.intensity, ['ProviderDeterminedIntensity'], '/options/intensity');
+    case 'C6': {
+      const { contract, intensities } = (input ?? {}) as Partial<C6Input>;
+      return [...documentProblems(contract, ['LumpsumContract'], '/contract'), ...(Array.isArray(intensities) ? intensities.flatMap((d, i) => documentProblems(d, ['ProviderDeterminedIntensity'], `/intensities/${i}`)) : [])];
+    }
+    case 'C7':
+      return documentProblems(input, ['ResultAgreement'], '/input');
+    case 'C8':
+      return Array.isArray(input) ? [] : documentProblems(input, ['ProviderReport'], '/input');
+    case 'C9':
+    case 'C10':
+      return documentProblems(input, ['LumpsumContract'], '/input');
+    default:
+      return [];
+  }
 }
 
 /**
@@ -69,7 +104,7 @@ export function convert(rule: string, input: unknown, profile: Profile, options:
   if (!id) {
     return { ok: false, findings: [extFinding('EXT218', '/rule', `Onbekende omzetting '${String(rule)}'; kies C1 … C10.`, `Unknown conversion '${String(rule)}'; choose C1 … C10.`)] } satisfies Refused;
   }
-  const problems = profileProblems(profile);
+  const problems = [...profileProblems(profile), ...inputProblems(id, input, (options ?? {}) as Record<string, unknown>)];
   if (problems.length) return { ok: false, rule: id, findings: problems };
   const o = (options ?? {}) as never;
   try {
@@ -118,6 +153,11 @@ export type Projection = IntensityProjection | ResultProjection;
 export function project(document: ExtensionDocument, profile: Profile, options: ProjectionOptions = {}): ConversionResult<Projection> {
   const problems = profileProblems(profile);
   if (problems.length) return { ok: false, findings: problems };
+  const kind = (document as { kind?: unknown } | undefined)?.kind;
+  if (kind === 'ProviderDeterminedIntensity' || kind === 'ResultAgreement') {
+    const invalid = documentProblems(document, [kind], '/document');
+    if (invalid.length) return { ok: false, findings: invalid };
+  }
   try {
     switch (document?.kind) {
       case 'ProviderDeterminedIntensity': {

@@ -4,7 +4,8 @@
  * `iwmo convert`, `iwmo project`, `POST /v1/convert` and `POST /v1/project`.
  * Runs in browsers too (no Node built-ins).
  */
-import { safeParse, serialize } from '../../api.js';
+import { detect, safeParse, serialize } from '../../api.js';
+import { safeParseDocument } from '../documents/index.js';
 import type { Finding } from '../../findings.js';
 import type { MessageId } from '../../standard/descriptor.js';
 import type { Message, WMO301 } from '../../standard/generated/types.js';
@@ -55,6 +56,11 @@ function parseOne(value: unknown, path: string): Parsed {
   if (value instanceof Uint8Array) value = new TextDecoder().decode(value);
   if (typeof value !== 'string') return { ok: true, value };
   const text = value.replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('<') && !detect(text)) {
+    // Not a standard message: an extension document in its XML sidecar form.
+    const document = safeParseDocument(text);
+    return document.ok ? { ok: true, value: document.value } : { ok: false, findings: [...document.findings] };
+  }
   if (text.startsWith('<')) {
     const parsed = safeParse(text);
     if (!parsed.ok) {

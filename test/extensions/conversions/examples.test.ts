@@ -14,8 +14,12 @@ import {
   type ProviderReport,
   type ResultAgreement,
   type ResultProjection,
+  validateDocument,
 } from '../../../src/extensions-entry.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serialize, type WMO301, type WMO323 } from '../../../src/index.js';
+import { REPO_ROOT } from '../../retour/support.js';
 import { fixture301, fixtureJson, rejections, xmllintComplaint, xmllintTitle, XMLLINT_SKIP_REASON } from './support.js';
 
 const e6Profile = fixtureJson<Profile>('e6-profile.json');
@@ -264,33 +268,24 @@ describe('E5 Sittard: a ResultAgreement projected by C7', () => {
 });
 
 describe('E8–E10: refused mappings and contract-level conversions', () => {
-  const contract: LumpsumContract = {
-    kind: 'LumpsumContract',
-    id: 'BRU-2016',
-    gemeente: '0899',
-    variant: 'taakgericht',
-    period: { start: '2016-01-01', end: '2016-12-31' },
-    budget: 600_000_000,
-    baseline: { clients: 1_500 },
-    lots: [
-      { id: 'L1', label: 'Begeleiding', budget: 300_000_000 },
-      { id: 'L2', label: 'Dagbesteding', budget: 200_000_000 },
-      { id: 'L3', label: 'Huishoudelijke hulp', budget: 100_000_000 },
-    ],
-    parties: [{ id: 'P1', name: 'Aanbieder 1', role: 'hoofdaannemer' }],
-    shares: [{ partyId: 'P1', bp: 10_000 }],
-    payment: { calendar: { kind: '4-weeks', anchor: '2016-01-04' }, payees: 'hoofdaannemers' },
-    ceilings: [{ scope: { lotId: 'L1' }, unit: 'clients', quantity: 400 }],
-    bands: [],
-    kpis: [],
-    amendments: [],
-  };
+  // Brunssum before the merge: the three lots of the fixture, each with its own ceiling.
+  const brunssum = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures/extensions/brunssum/contract.json'), 'utf8')) as LumpsumContract;
+  const lots = brunssum.lots!.filter((l) => l.mergedInto !== undefined).map(({ mergedInto: _merged, ...lot }) => lot);
+  const contract: LumpsumContract = { ...brunssum, lots, ceilings: lots.map((l) => ({ scope: { lotId: l.id }, unit: 'euro', quantity: l.budget })) };
 
   it('E9: three lots merge into one budget of 600 000 000 (LOT_CEILINGS_LOST); 1 500 arrangements ⇒ 400 000, per 4 weeks 30 769 (AVERAGING)', () => {
     const merged = convert('C9', contract, goeree);
     if (!merged.ok) throw new Error('C9 refused');
+    expect(validateDocument(contract).accepted).toBe(true);
     expect(merged.output.contract.budget).toBe(600_000_000);
-    expect(merged.output.contract.lots!.every((l) => l.mergedInto === 'integraal')).toBe(true);
+    expect(merged.output.contract.lots!.map((l) => [l.id, l.mergedInto])).toEqual([
+      ['L1', 'integraal'],
+      ['L2', 'integraal'],
+      ['L3', 'integraal'],
+      ['integraal', undefined],
+    ]);
+    expect(merged.output.contract.ceilings).toEqual([]);
+    expect(validateDocument(merged.output.contract).findings).toEqual([]);
     expect(merged.report.losses.map((l) => l.code)).toEqual(['LOT_CEILINGS_LOST']);
     const cost = convert('lumpsum-to-client-cost', merged.output.contract, goeree);
     if (!cost.ok) throw new Error('C10 refused');
@@ -306,10 +301,14 @@ describe('E8–E10: refused mappings and contract-level conversions', () => {
     expect(result.findings[0]!.message.nl).toContain('323');
   });
 
-  it('E8: 850 000 000 in a Budget or Volume field is refused (max 99 999 999)', () => {
+  it('E8: 850 000 000 bound for a Budget or Volume field is refused (max 99 999 999)', () => {
     const result = convert('C7', { ...agreement, budget: 850_000_000 }, sittard);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.findings.map((f) => f.rule)).toEqual(['EXT202']);
+    if (!result.ok) expect(result.findings.map((f) => f.rule)).toEqual(['EXT218', 'EXT011']);
+    // The same limit where no document check stands before it: a C1 euro volume.
+    const big: WMO301 = { ...e6, client: { ...e6.client, toegewezenProducten: [{ ...e6.client.toegewezenProducten[0]!, omvang: { volume: 20_000, eenheid: '04', frequentie: '6' } }] } };
+    const over = convert('C1', big, e6Profile);
+    expect(over.ok ? [] : over.findings.map((f) => [f.rule, f.path])).toEqual([['EXT202', '/Bericht/Client/ToegewezenProducten/ToegewezenProduct[1]/Omvang/Volume']]);
   });
 
   it('E10: a Budget without an Einddatum is refused (CD075) unless a horizon is given', () => {
