@@ -7,7 +7,7 @@
  * Imports of `iwmo` and `iwmo/generate` are pointed at the sources.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iwmo-readme-'));
   writeFileSync(join(dir, 'message.xml'), wmo305());
   writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
+  cpSync(join(root, 'fixtures/extensions/conversions'), dir, { recursive: true });
   service = await startService({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => service?.close());
