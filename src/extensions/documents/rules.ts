@@ -272,12 +272,15 @@ function checkIntensity(doc: Json, v: Emit): void {
     else effective.push({ decision: d, at: i });
   });
   effective.forEach(({ decision, at }, k) => {
-    const previous = effective[k - 1]?.decision;
-    if (!previous) return;
+    const before = effective[k - 1];
+    if (!before) return;
+    const previous = before.decision;
+    // Blame the later event: the earlier one was fine until it came.
+    const blame = Math.max(at, before.at);
     if (decision.validFrom === previous.validFrom) {
-      v('EXT031', `/history/${at}/validFrom`, `Besluit '${decision.id}' en '${previous.id}' gelden allebei vanaf ${decision.validFrom}.`, `Decisions '${decision.id}' and '${previous.id}' both take effect on ${decision.validFrom}.`);
+      v('EXT031', `/history/${blame}/validFrom`, `Besluit '${decision.id}' en '${previous.id}' gelden allebei vanaf ${decision.validFrom}.`, `Decisions '${decision.id}' and '${previous.id}' both take effect on ${decision.validFrom}.`);
     } else if (decision.validFrom < previous.validFrom) {
-      v('EXT030', `/history/${at}/validFrom`, `Besluit '${decision.id}' (vanaf ${decision.validFrom}) staat na '${previous.id}' (vanaf ${previous.validFrom}).`, `Decision '${decision.id}' (from ${decision.validFrom}) comes after '${previous.id}' (from ${previous.validFrom}).`);
+      v('EXT030', `/history/${blame}/validFrom`, `Besluit '${decision.id}' (vanaf ${decision.validFrom}) staat na '${previous.id}' (vanaf ${previous.validFrom}).`, `Decision '${decision.id}' (from ${decision.validFrom}) comes after '${previous.id}' (from ${previous.validFrom}).`);
     }
   });
 }
