@@ -75,7 +75,7 @@ type Json = Record<string, unknown>;
 const say = (nl: string, en: string): LocalizedText => ({ nl, en });
 /** 850000000 → `850 000 000`: grouped, so an amount is never mistaken for (or masked as) a BSN. */
 export function grouped(value: unknown): string {
-  return typeof value === 'number' && Number.isInteger(value) ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') : String(value);
+  return typeof value === 'number' && Number.isInteger(value) ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : String(value);
 }
 
 /** Every value with its definition node and JSON pointer, depth first. */
