@@ -41,6 +41,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'message.xml'), wmo305());
   writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
   cpSync(join(root, 'fixtures/extensions/conversions'), dir, { recursive: true });
+  writeFileSync(join(dir, 'contract.json'), readFileSync(join(root, 'fixtures/extensions/goeree-2016/contract.json')));
+  writeFileSync(join(dir, 'proposal.xml'), readFileSync(join(root, 'fixtures/extensions/broken/EXT021-proposal-9999-bp.xml')));
   service = await startService({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => service?.close());

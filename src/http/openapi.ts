@@ -4,6 +4,7 @@
  */
 import { standard } from '../index.js';
 import { convertPaths, convertSchemas } from './convert-openapi.js';
+import { extValidateOpenApi } from './ext-validate.js';
 
 const messageIds = Object.keys(standard.messages);
 
@@ -86,6 +87,7 @@ export const openApiDocument = {
       },
     },
     ...convertPaths,
+    ...extValidateOpenApi.paths,
   },
   components: {
     schemas: {
@@ -118,6 +120,7 @@ export const openApiDocument = {
         },
         required: ['message', 'berichtCode', 'accepted', 'findings'],
       },
+      ...extValidateOpenApi.schemas,
       NoRetour: {
         allOf: [
           { $ref: '#/components/schemas/Report' },

@@ -9,6 +9,7 @@
  * time; never a URL with its query, a header or any message content.
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { extValidateRoutes } from './ext-validate.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_WORKER_THRESHOLD } from './limits.js';
 import { openApiDocument } from './openapi.js';
 import { registerConvertRoutes } from './convert-routes.js';
@@ -147,6 +148,7 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
   });
 
   registerConvertRoutes(app, { bodyLimit });
+  void app.register(extValidateRoutes);
 
   app.get('/openapi.json', async () => openApiDocument);
 
