@@ -6,6 +6,7 @@
 import type { Finding, Report } from '../index.js';
 import type { CheckRequest, CheckResponse } from './protocol.js';
 import { MessageViewer, type LineNote } from './viewer.js';
+import { setupConvertView } from './convert-view.js';
 
 const MAX_BYTES = 25 * 1024 * 1024;
 /** More findings than this are counted, not listed: a broken 25 MB file can have tens of thousands. */
@@ -205,3 +206,5 @@ document.addEventListener('drop', (event) => {
   const file = event.dataTransfer?.files[0];
   if (file) void checkFile(file);
 });
+
+setupConvertView();
