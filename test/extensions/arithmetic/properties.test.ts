@@ -14,6 +14,7 @@ import {
   eigenBijdrageBasis,
   evaluateBand,
   fourWeekPeriod,
+  innovationSupplement,
   instalmentsPerPayee,
   kpiRatio,
   maximumVolume,
@@ -395,6 +396,20 @@ describe('tariffs, KPIs, nacalculatie, eigen bijdrage, rounding', () => {
       runs,
     );
     expect(() => nacalculatie({ basis: 'units', quality: [], settlementDate: '2017-03-31' }, { kpisMet: {} })).toThrow(/unitPrice and input.units/);
+  });
+  it('innovation supplement: never negative, rises with clients and weeks, and a cap is never exceeded', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 53 }), fc.integer({ min: 0, max: 10_000 }), (fromTariff, toTariff, clients, weeks, capBp) => {
+        const free = innovationSupplement({}, { fromTariff, toTariff, clients, weeks });
+        expect(free.retained).toBeGreaterThanOrEqual(0);
+        expect(innovationSupplement({}, { fromTariff, toTariff, clients: clients + 1, weeks }).retained).toBeGreaterThanOrEqual(free.retained);
+        const capped = innovationSupplement({ capBp }, { fromTariff, toTariff, clients, weeks });
+        expect(BigInt(capped.retained) * 10_000n <= BigInt(fromTariff) * BigInt(clients) * BigInt(weeks) * BigInt(capBp)).toBe(true);
+        expect(capped.retained).toBe(Math.min(free.retained, capped.retained));
+        expect(capped.capped).toBe(capped.retained < free.retained);
+      }),
+      runs,
+    );
   });
   it('eigen bijdrage: fractional hours are exact decimals; negative hours are refused', () => {
     expect(eigenBijdrageBasis({ regime: 'kostprijs-uren', hoursPerWeek: 1.5, hourTariff: 5201 }).amount).toBe(31_206);
