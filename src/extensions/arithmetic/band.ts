@@ -42,6 +42,7 @@ function checkRule(rule: BandRule): void {
  * required. The change is rounded once, half away from zero, to whole units of
  * `budget` (cents, or units when a ceiling is adjusted: E1b).
  * `rebase` is not applied here: it concerns the next report's reference.
+ * Should both bounds capture the same value (both 0 and inclusive), raising wins.
  *
  * Invalid input (reference < 1, a non-integer value, a positive lower bound,
  * an index outside 1…count) is a RangeError.

@@ -17,3 +17,5 @@ export type { PayeeSchedule } from './lumpsum.js';
 export { weeklyPrestaties } from './weeks.js';
 export type { WeeklyTariffs, WeeklyPrestatie, WeeklyPrestaties, LevelSegment } from './weeks.js';
 export { declaredHours, amountForMinutes, perMinuteTariff } from './rounding.js';
+export { innovationSupplement } from './supplement.js';
+export type { SupplementResult } from './supplement.js';

@@ -61,6 +61,8 @@ export interface CollapsedArrangement {
  */
 export function collapseArrangementTariffs(cells: readonly ArrangementCell[], by: 'intensity' | 'complexity' = 'intensity'): CollapsedArrangement[] {
   if (!Array.isArray(cells) || cells.length === 0) throw new RangeError('cells must be a non-empty list');
+  const unknown = cells.find((c) => !['laag', 'midden', 'hoog'].includes(c[by]));
+  if (unknown) throw new RangeError(`cells: ${by} must be laag, midden or hoog, got ${JSON.stringify(unknown[by])}`);
   const result: CollapsedArrangement[] = [];
   for (const dim of ['laag', 'midden', 'hoog'] as const) {
     const group = cells.filter((c) => c[by] === dim);
@@ -68,7 +70,5 @@ export function collapseArrangementTariffs(cells: readonly ArrangementCell[], by
     const { clients, total, average } = weightedAverage(`cells (${by} ${dim})`, group.map((c) => ({ clients: c.clients, annualCost: c.annualTariff })));
     result.push({ dim, clients, total: toSafe(total, 'total'), annualTariff: average });
   }
-  const unknown = cells.find((c) => !['laag', 'midden', 'hoog'].includes(c[by]));
-  if (unknown) throw new RangeError(`cells: ${by} must be laag, midden or hoog, got ${JSON.stringify(unknown[by])}`);
   return result;
 }

@@ -36,7 +36,10 @@ export interface DeriveProviderReportInput {
 export interface ProviderReportDerivation {
   readonly report: ProviderReport;
   /**
-   * What could not be counted, as warnings (Dutch and English, no BSN):
+   * What could not be counted, as warnings (Dutch and English, no BSN). A
+   * path starts with the message's position in `messages` (0-based, as in
+   * `messages[i]`) and continues in the standard's XPath style (1-based):
+   * `/messages[13]/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[5]/ProductCode`.
    * EXTR01 a Prestatie whose product matches no product group of the profile,
    * EXTR02 a delivery or ProductPeriode that ends before it starts,
    * EXTR03 a message read twice (same sender and BerichtIdentificatie),
@@ -126,7 +129,8 @@ function classify(profile: Profile, categorie: string | undefined, code: string 
  *   names only a ToewijzingNummer has no product, so it counts only for
  *   unscoped ceilings), units, hours (Eenheid 04, plus Eenheid 01 minutes
  *   rounded by IV079) or euro. A ceiling per lot cannot be derived (EXTR04).
- * - `kpis` stay empty: no standard message carries ZRM or other KPI data.
+ * - `kpis` stay empty: no standard message carries ZRM or other KPI data;
+ *   `bySubcontractor` is absent: onderaannemers send no messages of their own (AL-1).
  *
  * Messages to other gemeenten than the profile's (and from other aanbieders
  * when `aanbieder` is given) are ignored. A malformed calendar or period index

@@ -15,6 +15,7 @@ import {
   eigenBijdrageBasis,
   evaluateBand,
   fourWeekPeriod,
+  innovationSupplement,
   instalmentsPerPayee,
   kpiRatio,
   maximumVolume,
@@ -152,6 +153,12 @@ describe('E3 Goeree four-weekly report and period mapping', () => {
   });
 });
 
+describe('E4 Goeree innovation supplement', () => {
+  it('10 clients from ambulant midden (10 000/week) to groep midden (6 000/week) for 20 weeks: (10 000 − 6 000) × 10 × 20 = 800 000 retained', () => {
+    expect(innovationSupplement({}, { fromTariff: 10_000, toTariff: 6000, clients: 10, weeks: 20 })).toEqual({ difference: 800_000, retained: 800_000, capped: false });
+  });
+});
+
 describe('E5 Sittard arrangement tariffs, 9 → 3, utilisation, eigen bijdrage', () => {
   it('weighted-average tariff midden × midden: 333 000 / 80 = €4 162.50 → 416 250', () => {
     expect(weightedAverageTariff([
@@ -214,6 +221,18 @@ describe('E6 maximum volume (IV077 / IV078)', () => {
   it('broken weeks: 3 h/week 2025-10-07 … 2025-12-30 touches 13 weeks → 39 h (243 360 at 6 240), not 36.43 h pro rata', () => {
     expect(maximumVolume({ volume: 3, eenheid: '04', frequentie: '2' }, { start: '2025-10-07', end: '2025-12-30' })).toBe(39);
     expect(maximumVolume({ volume: 3 * 6240, eenheid: '83', frequentie: '2' }, { start: '2025-10-07', end: '2025-12-30' })).toBe(243_360);
+  });
+});
+
+describe('E6 C3 back from a budget of 470 000 at 6 240 per hour (the amounts by IV081)', () => {
+  it('hours: ⌊470 000 / 6 240⌋ = 75 h = 468 000, remainder 2 000', () => {
+    expect(amountForMinutes(6240, 75 * 60)).toBe(468_000);
+    expect(470_000 - amountForMinutes(6240, 75 * 60)).toBe(2000);
+  });
+  it('minutes: ⌊470 000 × 60 / 6 240⌋ = 4 519 min, round(4 519 × 6 240 / 60) = 469 976, remainder 24', () => {
+    expect(Math.floor((470_000 * 60) / 6240)).toBe(4519);
+    expect(amountForMinutes(6240, 4519)).toBe(469_976);
+    expect(amountForMinutes(6240, 4520)).toBeGreaterThan(470_000);
   });
 });
 

@@ -6,7 +6,10 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BandRule, IntensityDecision, Level, Party, Share } from '../../../src/extensions-entry.js';
 import {
+  adjustCeiling,
   allocateByDays,
+  averageCostPerArrangement,
+  daysPerMonth,
   amountForMinutes,
   budgetUtilisation,
   collapseArrangementTariffs,
@@ -14,6 +17,7 @@ import {
   eigenBijdrageBasis,
   evaluateBand,
   fourWeekPeriod,
+  innovationSupplement,
   instalmentsPerPayee,
   kpiRatio,
   maximumVolume,
@@ -137,6 +141,16 @@ describe('evaluateBand', () => {
     const result = evaluateBand(rule({ reference: 30_000, upper: { bp: 500, inclusive: true } }), { reported: 31_499, budget: 5_000_000 });
     expect(result).toEqual({ action: 'none', delta: 0, newBudget: 5_000_000, deviationBp: 500 });
   });
+  it('a ceiling moves exactly as a budget of its quantity would', () => {
+    fc.assert(
+      fc.property(anyRule, fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 1_000_000 }), (r, reported, quantity) => {
+        const period = { index: 3, count: 13 };
+        const ceiling = { scope: { productGroup: 'ambulant' as const }, unit: 'prestatie-eenheden' as const, quantity };
+        expect(adjustCeiling(r, { reported, ceiling, period })).toEqual({ ...ceiling, quantity: evaluateBand(r, { reported, budget: quantity, period }).newBudget });
+      }),
+      runs,
+    );
+  });
   it('remaining periods: the change shrinks as the year runs out and is 0 after the last period', () => {
     fc.assert(
       fc.property(anyRule, fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 2, max: 13 }), (r, reported, budget, count) => {
@@ -207,6 +221,14 @@ describe('allocateByDays', () => {
       runs,
     );
   });
+  it('daysPerMonth covers every day of the period once', () => {
+    fc.assert(
+      fc.property(period(1500), (p) => {
+        expect(sum(daysPerMonth(p).map((m) => m.days))).toBe((Date.parse(p.end) - Date.parse(p.start)) / DAY + 1);
+      }),
+      runs,
+    );
+  });
   it('refuses a fractional amount and an end before the start', () => {
     expect(() => allocateByDays(1.5, { start: '2016-06-20', end: '2016-07-17' })).toThrow(/amount/);
     expect(() => allocateByDays(30, { start: '2016-07-17', end: '2016-06-20' })).toThrow(/before start/);
@@ -269,6 +291,17 @@ describe('budgetUtilisation and planPosition', () => {
         if (u.aheadOfPlan) expect(more.aheadOfPlan).toBe(true);
         if (later.aheadOfPlan) expect(u.aheadOfPlan).toBe(true);
         expect(Math.abs(u.aheadBp - (u.spentBp - u.elapsedBp))).toBeLessThanOrEqual(1);
+      }),
+      runs,
+    );
+  });
+  it('plan position: rises with the actual, the pro-rata plan with the index; at the last period pro-rata is the plan', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 20_000_000 }), fc.integer({ min: 1, max: 13 }).chain((count) => fc.tuple(fc.integer({ min: 1, max: count }), fc.constant(count))), (plan, actual, [index, count]) => {
+        const here = planPosition({ plan, actual, index, count });
+        expect(planPosition({ plan, actual: actual + 1, index, count }).ofProRataBp).toBeGreaterThanOrEqual(here.ofProRataBp);
+        if (index < count) expect(planPosition({ plan, actual, index: index + 1, count }).proRata).toBeGreaterThanOrEqual(here.proRata);
+        expect(planPosition({ plan, actual, index: count, count })).toMatchObject({ proRata: plan, elapsedBp: 10_000, ofProRataBp: here.ofPlanBp });
       }),
       runs,
     );
@@ -395,6 +428,33 @@ describe('tariffs, KPIs, nacalculatie, eigen bijdrage, rounding', () => {
       runs,
     );
     expect(() => nacalculatie({ basis: 'units', quality: [], settlementDate: '2017-03-31' }, { kpisMet: {} })).toThrow(/unitPrice and input.units/);
+  });
+  it('innovation supplement: never negative, rises with clients and weeks, and a cap is never exceeded', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 53 }), fc.integer({ min: 0, max: 10_000 }), (fromTariff, toTariff, clients, weeks, capBp) => {
+        const free = innovationSupplement({}, { fromTariff, toTariff, clients, weeks });
+        expect(free.retained).toBeGreaterThanOrEqual(0);
+        expect(innovationSupplement({}, { fromTariff, toTariff, clients: clients + 1, weeks }).retained).toBeGreaterThanOrEqual(free.retained);
+        const capped = innovationSupplement({ capBp }, { fromTariff, toTariff, clients, weeks });
+        expect(BigInt(capped.retained) * 10_000n <= BigInt(fromTariff) * BigInt(clients) * BigInt(weeks) * BigInt(capBp)).toBe(true);
+        expect(capped.retained).toBe(Math.min(free.retained, capped.retained));
+        expect(capped.capped).toBe(capped.retained < free.retained);
+      }),
+      runs,
+    );
+  });
+  it('eigen bijdrage per four weeks × 13 lies within 6.5 cent of the annual amount; the average per arrangement falls as arrangements rise', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 1, max: 100_000 }), (annual, arrangements) => {
+        const per4Weeks = eigenBijdrageBasis({ regime: 'arrangementtarief', annualTariff: annual, periodsPerYear: 13 }).amount!;
+        expect(Math.abs(per4Weeks * 13 - annual)).toBeLessThanOrEqual(6.5);
+        const average = averageCostPerArrangement(annual, arrangements);
+        expect(averageCostPerArrangement(annual, arrangements + 1).annual).toBeLessThanOrEqual(average.annual);
+        expect(Math.abs(average.annual * arrangements - annual)).toBeLessThanOrEqual(arrangements / 2);
+        expect(eigenBijdrageBasis({ regime: 'gemiddelde-kosten', budget: annual, arrangements, periodsPerYear: 13 }).amount).toBe(average.per4Weeks);
+      }),
+      runs,
+    );
   });
   it('eigen bijdrage: fractional hours are exact decimals; negative hours are refused', () => {
     expect(eigenBijdrageBasis({ regime: 'kostprijs-uren', hoursPerWeek: 1.5, hourTariff: 5201 }).amount).toBe(31_206);
