@@ -511,7 +511,14 @@ export const XML_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F
 export const DECIMAL_TEXT = /^(0|[1-9][0-9]*)(\.[0-9]{1,3})?$/;
 
 /** The union a type is a variant of, with its discriminator and element. */
-export function variantInfo(typeName: string): { readonly discriminator: string; readonly element: string; readonly value: string | number | boolean } | undefined {
+type VariantInfo = { readonly discriminator: string; readonly element: string; readonly value: string | number | boolean };
+const variantCache = new Map<string, VariantInfo | undefined>();
+export function variantInfo(typeName: string): VariantInfo | undefined {
+  if (!variantCache.has(typeName)) variantCache.set(typeName, computeVariantInfo(typeName));
+  return variantCache.get(typeName);
+}
+
+function computeVariantInfo(typeName: string): VariantInfo | undefined {
   for (const type of Object.values(definition.types)) {
     if (type.kind !== 'union') continue;
     const variant = type.variants.find((v) => v.type === typeName);
@@ -528,7 +535,16 @@ export function variantInfo(typeName: string): { readonly discriminator: string;
  * `kind` is its body element, envelope fields go before the body, and a union
  * variant's discriminator is the variant's element.
  */
+const xmlFieldsCache = new Map<string, readonly FieldDef[]>();
 export function xmlFields(typeName: string): readonly FieldDef[] {
+  const cached = xmlFieldsCache.get(typeName);
+  if (cached) return cached;
+  const fields = computeXmlFields(typeName);
+  xmlFieldsCache.set(typeName, fields);
+  return fields;
+}
+
+function computeXmlFields(typeName: string): readonly FieldDef[] {
   const isDocument = definition.documents.some((d) => d.type === typeName);
   const variant = variantInfo(typeName);
   return objectType(typeName).fields.filter((f) => !(isDocument && (f.name === 'kind' || f.envelope)) && f.name !== variant?.discriminator);
