@@ -1,37 +1,25 @@
 /**
- * Date arithmetic on `YYYY-MM-DD` strings (inclusive ranges) as whole days
- * since 1970-01-01, so that weeks and months are counted exactly.
+ * The date helpers the conversions need, on `YYYY-MM-DD` strings (inclusive
+ * ranges), built on the arithmetic's day numbers (no Date object, so no time
+ * zone can move a day).
  */
+import { dateOfDay, dayNumber, isoWeekday, mondayOf as mondayOfDay, daysInMonth, parseDate } from '../arithmetic/calendar.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days since 1970-01-01; undefined when `date` is no real calendar date. */
-export function epochDay(date: string): number | undefined {
-  const m = ISO_DATE.exec(date);
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const time = Date.UTC(year, month - 1, day);
-  const back = new Date(time);
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
-  return time / 86_400_000;
+function day(date: string): number {
+  return dayNumber('date', date);
 }
 
 export function isIsoDate(date: unknown): date is string {
-  return typeof date === 'string' && epochDay(date) !== undefined;
-}
-
-export function fromEpochDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-function day(date: string): number {
-  const d = epochDay(date);
-  if (d === undefined) throw new RangeError(`not a date: ${date}`);
-  return d;
+  try {
+    parseDate('date', date as string);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function addDays(date: string, days: number): string {
-  return fromEpochDay(day(date) + days);
+  return dateOfDay(day(date) + days);
 }
 
 /** Inclusive day count of a range. */
@@ -43,18 +31,18 @@ export function compareDates(a: string, b: string): number {
   return day(a) - day(b);
 }
 
-/** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
+/** 0 = Monday … 6 = Sunday. */
 export function weekday(date: string): number {
-  return (((day(date) + 3) % 7) + 7) % 7;
+  return isoWeekday(day(date)) - 1;
 }
 
 export function mondayOf(date: string): string {
-  return addDays(date, -weekday(date));
+  return dateOfDay(mondayOfDay(day(date)));
 }
 
 export function lastDayOfMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return fromEpochDay(Date.UTC(y, m, 0) / 86_400_000);
+  const { year, month: m } = parseDate('month', `${month}-01`);
+  return `${month}-${String(daysInMonth(year, m)).padStart(2, '0')}`;
 }
 
 /** The calendar months a range touches, each clipped to the range. */
