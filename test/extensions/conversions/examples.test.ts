@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   amountForMinutes,
+  CONVERSION_FINDINGS,
   checkDeclaration,
   convert,
   declaredHours,
@@ -345,5 +346,12 @@ describe('E8–E10: refused mappings and contract-level conversions', () => {
   it('an unknown rule is a refusal, not an exception', () => {
     const result = convert('C11' as 'C1', e6, e6Profile);
     expect(result).toMatchObject({ ok: false, findings: [{ rule: 'EXT218' }] });
+  });
+});
+
+describe('docs/conversions.md', () => {
+  it('lists every conversion rule id with its meaning', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs/conversions.md'), 'utf8');
+    for (const [id, meaning] of Object.entries(CONVERSION_FINDINGS)) expect(doc).toContain(`| \`${id}\` | ${meaning} |`);
   });
 });
