@@ -138,4 +138,35 @@ describe('iwmo convert C2 on unseen 301s with their own profiles', () => {
     const output = JSON.parse(readFileSync(join(dir, 'output.json'), 'utf8')) as { toegewezenProduct: WMO301ToegewezenProduct };
     expect(output.toegewezenProduct.omvang).toEqual({ volume: 416_250, eenheid: '83', frequentie: '6' });
   });
+
+  it('E6 and E7 through the CLI: 18 720 per week, 468 000, 243 360 with 2.57 h, 75 h / 4 519 min with their remainders, 39 583 for 380 min', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iwmo-convert-'));
+    const run = (name: string, args: string[]): { status: number | null; report: { losses: { code: string; delta?: object }[] }; message: WMO301 } => {
+      const out = join(dir, name);
+      const result = iwmo(['convert', ...args, '--out', out]);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { losses: { code: string; delta?: object }[] };
+      return { status: result.status, report, message: parse(readFileSync(join(out, 'WMO301-1.xml'))) as WMO301 };
+    };
+    const e6 = join(CONVERSION_FIXTURES, 'e6-specifiek-3-uur-per-week.xml');
+    const profile = ['--profile', join(CONVERSION_FIXTURES, 'e6-profile.json')];
+    const last = (m: WMO301): WMO301ToegewezenProduct => m.client.toegewezenProducten.at(-1)!;
+
+    const c1 = run('c1', ['C1', e6, ...profile]);
+    expect([c1.status, last(c1.message).omvang]).toEqual([3, { volume: 18_720, eenheid: '83', frequentie: '2' }]);
+    const c2 = run('c2', ['C2', e6, ...profile]);
+    expect([c2.status, last(c2.message).budget]).toEqual([3, 468_000]);
+    const broken = run('broken', ['C2', join(CONVERSION_FIXTURES, 'e6-gebroken-weken.xml'), ...profile]);
+    expect(last(broken.message).budget).toBe(243_360);
+    expect(broken.report.losses.find((l) => l.code === 'VOLUME_PROFILE_LOST')?.delta).toMatchObject({ units: 2.57 });
+    const budget = join(CONVERSION_FIXTURES, 'e6-budget-470000.xml');
+    const hours = run('hours', ['C3', budget, ...profile, '--product-code', '02A01', '--eenheid', '04']);
+    expect(last(hours.message).omvang).toEqual({ volume: 75, eenheid: '04', frequentie: '6' });
+    expect(hours.report.losses.find((l) => l.code === 'REMAINDER')?.delta).toEqual({ cents: 2_000 });
+    const minutes = run('minutes', ['budget-to-specific', budget, ...profile, '--product-code', '02A01']);
+    expect(last(minutes.message).omvang).toEqual({ volume: 4_519, eenheid: '01', frequentie: '6' });
+    expect(minutes.report.losses.find((l) => l.code === 'REMAINDER')?.delta).toEqual({ cents: 24 });
+    const e7 = run('e7', ['C1', join(CONVERSION_FIXTURES, 'e7-380-minuten.xml'), '--profile', join(CONVERSION_FIXTURES, 'e7-profile.json')]);
+    expect(last(e7.message).omvang).toEqual({ volume: 39_583, eenheid: '83', frequentie: '6' });
+    for (const m of [c1, c2, broken, hours, minutes, e7]) expect(validate(serialize(m.message)).accepted).toBe(true);
+  });
 });
