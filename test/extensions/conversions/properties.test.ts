@@ -130,4 +130,25 @@ describe('conversions over generated 301s', () => {
       { numRuns: 15, seed: 5 },
     );
   });
+
+  it('one mutation of a written budget assignment is caught by the right rule: no Einddatum → CD075, an Omvang beside the Budget → CD077', () => {
+    fc.assert(
+      fc.property(base, specificCase, fc.constantFrom('CD075', 'CD077'), (b, c, rule) => {
+        const input = with301(b, c.product);
+        fc.pre(rejections(input).length === 0);
+        const result = convert('C2', input, c.profile, { on: addDaysUtc(c.product.ingangsdatum, c.switchOffset) });
+        fc.pre(result.ok);
+        if (!result.ok) return;
+        const message = result.output.messages[0]!;
+        const products = message.client.toegewezenProducten;
+        const added = products.at(-1)!;
+        const { einddatum: _end, ...open } = added;
+        const mutated = rule === 'CD075' ? open : { ...added, omvang: c.product.omvang! };
+        const rejectedBy = rejections({ ...message, client: { ...message.client, toegewezenProducten: [...products.slice(0, -1), mutated as typeof added] } }).map((r) => r.split(' ')[0]);
+        expect(rejectedBy).toContain(rule);
+      }),
+      { numRuns: 20, seed: 12 },
+    );
+  });
 });
+
