@@ -7,8 +7,8 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convert, maximumVolume, type ConversionReport } from '../../../src/extensions-entry.js';
 import { generateMessages } from '../../../src/generate-entry.js';
-import type { WMO301 } from '../../../src/index.js';
-import { addDaysUtc, rejections, specificCase, with301 } from './support.js';
+import { serialize, type WMO301 } from '../../../src/index.js';
+import { addDaysUtc, rejections, specificCase, with301, xmllintComplaint, xmllintTitle, XMLLINT_SKIP_REASON } from './support.js';
 
 const bases = generateMessages('WMO301', { count: 40, seed: 8 });
 const base = fc.constantFrom(...bases);
@@ -149,6 +149,24 @@ describe('conversions over generated 301s', () => {
       }),
       { numRuns: 20, seed: 12 },
     );
+  });
+
+  it.skipIf(XMLLINT_SKIP_REASON !== undefined)(xmllintTitle('what C1 and C2 write over generated 301s passes the official XSD (xmllint)'), () => {
+    const samples = fc.sample(fc.tuple(base, specificCase), { numRuns: 12, seed: 99 });
+    let checked = 0;
+    for (const [b, c] of samples) {
+      const input = with301(b, c.product);
+      const on = addDaysUtc(c.product.ingangsdatum, c.switchOffset);
+      const written = (['C1', 'C2'] as const).flatMap((rule) => {
+        const result = convert(rule, input, c.profile, { on });
+        return result.ok ? result.output.messages : [];
+      });
+      for (const m of written) {
+        expect(xmllintComplaint(serialize(m), 'WMO301')).toBeUndefined();
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(15);
   });
 });
 
