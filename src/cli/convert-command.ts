@@ -84,7 +84,7 @@ interface ConvertOptions {
   horizon?: string;
   form?: 'aspecifiek' | 'generiek';
   productCode?: string;
-  eenheid?: '01' | '04';
+  eenheid?: '01' | '04' | '84';
   intensity?: string;
   assignment?: string;
 }
@@ -104,7 +104,7 @@ export function addConvertCommand(program: Command, setExitCode: (code: number) 
     .option('--horizon <date>', 'Einddatum for open-ended assignments where the new form needs one (CD075)', isoDate)
     .addOption(new Option('--form <form>', 'C2: aspecific (keeps the category) or generic').choices(['aspecifiek', 'generiek']))
     .option('--product-code <code>', 'C1/C3: the product code of the new specific assignment')
-    .addOption(new Option('--eenheid <unit>', 'C3: volume in minutes (01) or hours (04)').choices(['01', '04']))
+    .addOption(new Option('--eenheid <unit>', 'C3: volume in minutes (01), hours (04) or pieces at a weekly tariff (84)').choices(['01', '04', '84']))
     .option('--intensity <document.json>', 'C3: the provider’s level decisions (ProviderDeterminedIntensity)')
     .addHelpText(
       'after',

@@ -44,8 +44,8 @@ export interface C2Options extends SwitchOptions {
 }
 
 export interface C3Options extends SwitchOptions {
-  /** The unit of the new volume: `01` minutes (default: the smallest unit leaves the smallest remainder) or `04` hours. */
-  readonly eenheid?: '01' | '04';
+  /** The unit of the new volume: `01` minutes (default: the smallest unit leaves the smallest remainder), `04` hours, or `84` pieces (a client-week at a weekly tariff, E2). */
+  readonly eenheid?: '01' | '04' | '84';
   /** The code of the new specific assignment when no intensity history gives it. */
   readonly productCode?: string;
   /** Needed for a generic budget (no Product). */
@@ -418,13 +418,9 @@ export function convertC3(message: WMO301, profile: Profile, options: C3Options 
       );
       continue;
     }
-    // The budget follows the days of each level segment; each segment becomes its own specific assignment.
-    const shares = splitLargestRemainder(
-      remaining,
-      segments.map((s) => daysIn(s.start, s.end)),
-    );
-    const added: WMO301ToegewezenProduct[] = [];
-    for (const [i, segment] of segments.entries()) {
+    // Each level segment becomes its own specific assignment; the budget is shared by what each segment would cost (days × its tariff).
+    const pricedSegments: PricedTariff[] = [];
+    for (const segment of segments) {
       if (!profileKnowsCode(profile, categorie, segment.code)) {
         findings.push(extFinding('EXT206', `${path}/Product`, `Profiel ${profileLabel(profile)} kent code ${segment.code} niet in categorie ${categorie} (TR381).`, `Profile ${profileLabel(profile)} does not know code ${segment.code} in category ${categorie} (TR381).`));
         break;
@@ -434,6 +430,17 @@ export function convertC3(message: WMO301, profile: Profile, options: C3Options 
         findings.push(priced);
         break;
       }
+      pricedSegments.push(priced);
+    }
+    if (findings.length) continue;
+    // Per-unit prices in sixtieths of a cent, so minutes at an hour tariff weigh exactly.
+    const shares = splitLargestRemainder(
+      remaining,
+      segments.map((s, i) => daysIn(s.start, s.end) * Number((BigInt(pricedSegments[i]!.tariff.amount) * pricedSegments[i]!.numerator * 60n) / pricedSegments[i]!.denominator)),
+    );
+    const added: WMO301ToegewezenProduct[] = [];
+    for (const [i, segment] of segments.entries()) {
+      const priced = pricedSegments[i]!;
       tariffIds.push(priced.tariff.id);
       const share = shares[i]!;
       // Whole units only: ⌊share / price of one unit⌋, the rest is a remainder.

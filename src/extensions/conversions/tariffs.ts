@@ -17,8 +17,15 @@ const PRICING: Readonly<Record<string, readonly { per: TariffUnit; numerator: bi
   ],
   '14': [{ per: 'etmaal', numerator: 1n, denominator: 1n }],
   '16': [{ per: 'dagdeel', numerator: 1n, denominator: 1n }],
-  '82': [{ per: 'stuk', numerator: 1n, denominator: 1n }],
-  '84': [{ per: 'stuk', numerator: 1n, denominator: 1n }],
+  // A piece may be one client-week at a weekly tariff (E2: the declaration unit is a client-week).
+  '82': [
+    { per: 'stuk', numerator: 1n, denominator: 1n },
+    { per: 'week', numerator: 1n, denominator: 1n },
+  ],
+  '84': [
+    { per: 'stuk', numerator: 1n, denominator: 1n },
+    { per: 'week', numerator: 1n, denominator: 1n },
+  ],
 };
 
 const EENHEID_NAMES: Readonly<Record<string, { nl: string; en: string }>> = {

@@ -355,3 +355,24 @@ describe('docs/conversions.md', () => {
     for (const [id, meaning] of Object.entries(CONVERSION_FINDINGS)) expect(doc).toContain(`| \`${id}\` | ${meaning} |`);
   });
 });
+
+describe('E2 the specific way: C3 with the intensity history', () => {
+  it('turns one aspecific budget of 310 000 into 3 specific assignments (6, 20 and 16 client-weeks) with 3 new ToewijzingNummers', () => {
+    const budget = fixture301('e6-budget-470000.xml');
+    const product = { ...budget.client.toegewezenProducten[0]!, toewijzingsdatum: '2016-03-01', ingangsdatum: '2016-03-07', einddatum: '2016-12-25', budget: 310_000 };
+    const input: WMO301 = { ...budget, client: { ...budget.client, toegewezenProducten: [product] } };
+    const result = convert('C3', input, goeree, { intensity, eenheid: '84' });
+    if (!result.ok) throw new Error(result.findings.map((f) => f.message.en).join('; '));
+    const [old, ...specific] = result.output.messages[0]!.client.toegewezenProducten;
+    expect(old).toMatchObject({ einddatum: '2016-03-07', redenWijziging: '13' });
+    expect(specific.map((p) => [p.product?.code, p.ingangsdatum, p.einddatum, p.omvang?.volume])).toEqual([
+      ['AMB1', '2016-03-07', '2016-04-17', 6],
+      ['AMB2', '2016-04-18', '2016-09-04', 20],
+      ['AMB1', '2016-09-05', '2016-12-25', 16],
+    ]);
+    expect(new Set(specific.map((p) => p.toewijzingNummer)).size).toBe(3);
+    expect(result.report.losses.map((l) => l.code)).toEqual(['VOLUME_PROFILE_LOST']);
+    expect(result.report.requires).toEqual(['municipal-decision']);
+    expect(rejections(result.output.messages[0]!)).toEqual([]);
+  });
+});
