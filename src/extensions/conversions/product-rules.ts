@@ -89,14 +89,14 @@ interface Prepared {
   readonly selected: WMO301ToegewezenProduct[];
 }
 
-function prepare(rule: ConversionRule, message: WMO301, options: SwitchOptions, eligible: (p: WMO301ToegewezenProduct) => boolean, form: { nl: string; en: string }): Prepared | Finding[] {
+/** Options, the input 301 and the assignments to convert, or the findings that refuse. */
+function prepare(message: WMO301, options: SwitchOptions, eligible: (p: WMO301ToegewezenProduct) => boolean, form: { nl: string; en: string }): Prepared | Finding[] {
   const optionProblems = checkSwitchOptions(options);
   if (optionProblems.length) return optionProblems;
   const inputProblems = checkInput301(message);
   if (inputProblems.length) return inputProblems;
   const selected = selectAssignments(message, options, eligible, form);
   if (selected.length && 'rule' in selected[0]!) return selected as Finding[];
-  void rule;
   return { selected: selected as WMO301ToegewezenProduct[] };
 }
 
@@ -157,7 +157,7 @@ function switchActions(n: number, what: string): StandardAction[] {
 // C1 specific inspanningsgericht → specific outputgericht euro (Eenheid 83)
 
 export function convertC1(message: WMO301, profile: Profile, options: C1Options = {}): ConversionResult<ConvertedMessages> {
-  const prepared = prepare('C1', message, options, (p) => p.product?.code !== undefined && p.omvang !== undefined && TIME_UNITS.includes(p.omvang.eenheid), {
+  const prepared = prepare(message, options, (p) => p.product?.code !== undefined && p.omvang !== undefined && TIME_UNITS.includes(p.omvang.eenheid), {
     nl: 'specifieke toewijzing in tijd of stuks (inspanning)',
     en: 'specific assignment in time or pieces (effort)',
   });
@@ -247,7 +247,7 @@ function proRataVolume(omvang: CDT_Omvang, start: string, end: string): number {
 
 export function convertC2(message: WMO301, profile: Profile, options: C2Options = {}): ConversionResult<ConvertedMessages> {
   const generic = options.form === 'generiek';
-  const prepared = prepare('C2', message, options, (p) => p.product?.code !== undefined && p.omvang !== undefined, { nl: 'specifieke toewijzing (met Omvang)', en: 'specific assignment (with Omvang)' });
+  const prepared = prepare(message, options, (p) => p.product?.code !== undefined && p.omvang !== undefined, { nl: 'specifieke toewijzing (met Omvang)', en: 'specific assignment (with Omvang)' });
   if (Array.isArray(prepared)) return refuse('C2', prepared);
   const stamp = stampOf(message, options);
   const next = numberAllocator(message, options);
@@ -362,7 +362,7 @@ export function levelSegments(intensity: ProviderDeterminedIntensity, start: str
 }
 
 export function convertC3(message: WMO301, profile: Profile, options: C3Options = {}): ConversionResult<ConvertedMessages> {
-  const prepared = prepare('C3', message, options, (p) => p.budget !== undefined && p.product?.code === undefined, { nl: 'aspecifieke of generieke toewijzing met Budget', en: 'aspecific or generic assignment with a Budget' });
+  const prepared = prepare(message, options, (p) => p.budget !== undefined && p.product?.code === undefined, { nl: 'aspecifieke of generieke toewijzing met Budget', en: 'aspecific or generic assignment with a Budget' });
   if (Array.isArray(prepared)) return refuse('C3', prepared);
   const stamp = stampOf(message, options);
   const next = numberAllocator(message, options);
@@ -490,7 +490,7 @@ export function convertC3(message: WMO301, profile: Profile, options: C3Options 
 // C4 outputgericht euro per period → inspanningsgericht hours per period
 
 export function convertC4(message: WMO301, profile: Profile, options: C4Options = {}): ConversionResult<ConvertedMessages> {
-  const prepared = prepare('C4', message, options, (p) => p.product?.code !== undefined && p.omvang?.eenheid === '83', { nl: 'specifieke toewijzing in euro (Eenheid 83)', en: 'specific assignment in euro (Eenheid 83)' });
+  const prepared = prepare(message, options, (p) => p.product?.code !== undefined && p.omvang?.eenheid === '83', { nl: 'specifieke toewijzing in euro (Eenheid 83)', en: 'specific assignment in euro (Eenheid 83)' });
   if (Array.isArray(prepared)) return refuse('C4', prepared);
   const stamp = stampOf(message, options);
   const next = numberAllocator(message, options);
