@@ -95,10 +95,21 @@ function into301(base: WMO301 | undefined, product: WMO301ToegewezenProduct, opt
   };
 }
 
-function baseProblems(base: WMO301 | undefined, bsn: string | undefined): Finding[] {
+function baseProblems(base: WMO301 | undefined, link: { gemeente: string; aanbieder: string; bsn?: string | undefined }): Finding[] {
   if (!base) return [];
   const foreign = foreignProperties(base);
   if (foreign.length) return foreign;
+  if (base.header.afzender !== link.gemeente || base.header.ontvanger !== link.aanbieder) {
+    return [
+      extFinding(
+        'EXT211',
+        '/Bericht/Header',
+        `De 301 gaat van ${base.header.afzender} naar ${base.header.ontvanger}, het document koppelt gemeente ${link.gemeente} en aanbieder ${link.aanbieder}.`,
+        `The 301 goes from ${base.header.afzender} to ${base.header.ontvanger}; the document links gemeente ${link.gemeente} and provider ${link.aanbieder}.`,
+      ),
+    ];
+  }
+  const bsn = link.bsn;
   if (bsn !== undefined && base.client.bsn !== bsn) {
     return [extFinding('EXT211', '/Bericht/Client/Bsn', 'De 301 hoort bij een andere cliënt dan het document.', 'The 301 belongs to another client than the document.')];
   }
@@ -208,7 +219,7 @@ export function projectIntensity(document: ProviderDeterminedIntensity, profile:
   }
   const number = linkNumber(document.link, options);
   if (isFinding(number)) return { ok: false, findings: [number] };
-  const problems = baseProblems(options.assignment, document.link.bsn);
+  const problems = baseProblems(options.assignment, document.link);
   if (problems.length) return { ok: false, findings: problems };
   const computed = intensityWeeks(document, profile);
   if ('findings' in computed) return { ok: false, findings: computed.findings };
@@ -308,7 +319,7 @@ export function projectResultAgreement(document: ResultAgreement, profile: Profi
   if (document.budget > FIELD_LIMIT) return { ok: false, findings: [overLimit('/budget', { nl: 'Het arrangementbudget', en: 'The arrangement budget' }, document.budget)] };
   const number = linkNumber(document.link, options);
   if (isFinding(number)) return { ok: false, findings: [number] };
-  const problems = baseProblems(options.assignment, document.link.bsn);
+  const problems = baseProblems(options.assignment, document.link);
   if (problems.length) return { ok: false, findings: problems };
   const tariff = profile.tariffs.find((t) => t.id === type.tariffId);
   const { start, end } = document.period;

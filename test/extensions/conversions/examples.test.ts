@@ -376,3 +376,10 @@ describe('E2 the specific way: C3 with the intensity history', () => {
     expect(rejections(result.output.messages[0]!)).toEqual([]);
   });
 });
+
+describe('a current 301 of other parties is not written into', () => {
+  it('refuses a projection into a 301 between another gemeente and provider than the document links', () => {
+    const result = project(to2044(intensity), to2044(goeree), { assignment: fixture301('e6-specifiek-3-uur-per-week.xml') });
+    expect(result.ok ? [] : result.findings.map((f) => [f.rule, f.path])).toEqual([['EXT211', '/Bericht/Header']]);
+  });
+});

@@ -34,6 +34,12 @@ describe('POST /v1/convert', () => {
     expect((await app.inject({ method: 'POST', url: '/v1/convert', headers: JSON_TYPE, payload: '{"rule":' })).statusCode).toBe(400);
   });
 
+  it('takes a list of 301s for C5 and answers with the lump-sum contract as data', async () => {
+    const response = await app.inject({ method: 'POST', url: '/v1/convert', headers: JSON_TYPE, payload: { rule: 'assignments-to-lumpsum', input: [xml], profile, options: { on: '2025-03-03' } } });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'lossy', rule: 'C5', data: { contracts: [{ kind: 'LumpsumContract', budget: 318_240, baseline: { clients: 1 } }] } });
+  });
+
   it('keeps the XML routes XML-only', async () => {
     expect((await app.inject({ method: 'POST', url: '/v1/validate', headers: JSON_TYPE, payload: {} })).statusCode).toBe(415);
   });
@@ -49,6 +55,20 @@ describe('POST /v1/project', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: 'lossless', rule: 'intensity-projection', data: { totals: { weeks: 42, units: 62, amount: 310_000 } } });
+  });
+
+  it('writes the projected assignment into the client’s current 301 when it is sent along (options.assignment as XML)', async () => {
+    const to2044 = <T,>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll('"2016-', '"2044-')) as T;
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/project',
+      headers: JSON_TYPE,
+      payload: { document: to2044(fixtureJson('goeree-2016-intensity.json')), profile: to2044(fixtureJson('goeree-2016-profile.json')), options: { assignment: xml.replace('<wmo301:Afzender>0363<', '<wmo301:Afzender>1924<').replace('<wmo301:Ontvanger>87654321<', '<wmo301:Ontvanger>42420001<') } },
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ messages: { name: string; xml: string }[] }>();
+    expect(body.messages.map((m) => m.name)).toEqual(['WMO301-1.xml', ...Array.from({ length: 10 }, (_, i) => `WMO323-${i + 1}.xml`)]);
+    for (const m of body.messages) expect(validate(m.xml).accepted).toBe(true);
   });
 
   it('refuses contract money as a Prestatie (422, EXT209)', async () => {
