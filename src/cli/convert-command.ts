@@ -92,7 +92,7 @@ interface ConvertOptions {
 export function addConvertCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('convert')
-    .description('Convert between funding forms by rule C1–C10 (spec §3.4): new messages as <out>/<WMO3NN>-<n>.xml, the loss report as <out>/report.json. Exit 0 lossless, 3 with losses, 1 refused.')
+    .description('Convert between funding forms by rule C1–C10 (docs/conversions.md): new messages as <out>/<WMO3NN>-<n>.xml, the loss report as <out>/report.json. Exit 0 lossless, 3 with losses, 1 refused.')
     .argument('<rule>', `${CONVERSION_RULES.join(', ')} or a name: ${Object.entries(CONVERSION_ALIASES).map(([name, id]) => `${name} (${id})`).join(', ')}`, ruleName)
     .argument('<input>', 'a WMO301 (or WMO323) message.xml, or an extension document.json')
     .requiredOption('--profile <profile.json>', "the gemeente's Profile document (tariffs, codes, calendar)")
