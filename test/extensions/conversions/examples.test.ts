@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   amountForMinutes,
+  CONVERSION_ALIASES,
   CONVERSION_FINDINGS,
+  LOSS_CODES,
   checkDeclaration,
   convert,
   declaredHours,
@@ -353,6 +355,12 @@ describe('docs/conversions.md', () => {
   it('lists every conversion rule id with its meaning', () => {
     const doc = readFileSync(join(REPO_ROOT, 'docs/conversions.md'), 'utf8');
     for (const [id, meaning] of Object.entries(CONVERSION_FINDINGS)) expect(doc).toContain(`| \`${id}\` | ${meaning} |`);
+  });
+
+  it('explains every loss code and every rule', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs/conversions.md'), 'utf8');
+    for (const code of LOSS_CODES) expect(doc).toContain(`| \`${code}\` |`);
+    for (const [name, rule] of Object.entries(CONVERSION_ALIASES)) expect(doc).toContain(`| ${rule} | \`${name}\` |`);
   });
 });
 
