@@ -6,7 +6,7 @@
  * The repair is a pure function of the generated value: choices it has to make
  * are drawn from a hash of that value, so a seed still reproduces a message.
  */
-import { standard } from '../standard/generated/descriptors.js';
+import { messageDescriptor } from '../standard/standards.js';
 import type * as T from '../standard/generated/types.js';
 import {
   addDays,
@@ -109,7 +109,7 @@ const MAX_TOTAAL_BEDRAG = 999_999_999_999;
 // Header and person data, shared by every message
 
 function repairHeader(m: T.Message): void {
-  const descriptor = standard.messages[m.type];
+  const descriptor = messageDescriptor(m.type);
   const xsdVersie = (): T.CDT_XsdVersie => ({
     basisschemaXsdVersie: descriptor.basisschemaXsdVersie,
     berichtXsdVersie: descriptor.berichtXsdVersie,

@@ -10,7 +10,7 @@ import {
   encode,
   locatorFor,
   RULESET_VERSION,
-  standard,
+  messageDescriptor,
   type Finding,
   type HeenMessage,
   type HeenMessageId,
@@ -121,7 +121,7 @@ describe.each(CASES.map((c) => [c.heen, c] as const))('the retour on a %s', (_, 
 
   it('on a clean message is the heen header with the retour fields, sender and receiver not swapped, and nothing else', () => {
     const retour = buildRetour(heen, [], OPTIONS)!;
-    const descriptor = standard.messages[c.retour];
+    const descriptor = messageDescriptor(c.retour);
     expect(retour.type).toBe(c.retour);
     expect(Object.keys(retour).sort()).toEqual(['header', 'type']);
     const header = retour.header;
