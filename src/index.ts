@@ -12,7 +12,7 @@ export { locatorFor } from './codec/locations.js';
 export type { Locator, NodeLocation } from './codec/locations.js';
 export { standard, ijwStandard } from './standard/generated/descriptors.js';
 export { STANDARDS, STANDARD_IDS, ALL_MESSAGE_IDS, isMessageId, messageDescriptor, standardIdOf, standardOf } from './standard/standards.js';
-export { berichtNummer, childShapes, propertyShape, standardLabel, twinMessageId } from './standard/model.js';
+export { berichtNummer, childShapes, describeStandard, propertyShape, standardLabel, twinMessageId } from './standard/model.js';
 export type { PropertyShape } from './standard/model.js';
 export type * from './standard/descriptor.js';
 export type * from './standard/generated/types.js';

@@ -67,6 +67,12 @@ export function twinMessageId(id: MessageId, standard: StandardId): MessageId {
   return `${MESSAGE_ID_PREFIX[standard]}${berichtNummer(id)}` as MessageId;
 }
 
+/** A standard id as people write it: `iWmo 3.2`, `iJw 3.2`. */
+export function describeStandard(id: StandardId): string {
+  const [standaard, release] = id.split('-') as [string, string];
+  return `${standardLabel({ standaard })} ${release}`;
+}
+
 /** The standard's name as people write it: `iWmo`, `iJw`. */
 export function standardLabel(standard: Pick<StandardDescriptor, 'standaard'>): string {
   return `i${standard.standaard.charAt(1).toUpperCase()}${standard.standaard.slice(2)}`;
