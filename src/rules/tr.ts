@@ -5,7 +5,7 @@
  * message is checked in time linear (or n log n) in its size, where the XSLT
  * compares every Prestatie with every other.
  */
-import { maskBsn } from '../findings.js';
+import { maskBsn, type LocalizedText } from '../findings.js';
 import type { CDT_Product, Message, WMO323Prestatie, WMO325Prestatie } from '../standard/generated/types.js';
 import { contactsOf } from './classes.js';
 import { geboortedata } from './cs.js';
@@ -80,6 +80,22 @@ function overlapRule<T extends object>(
       ),
     );
   }
+}
+
+/** TR377 and TR409 (iJw only): evaluated only when a JW319 gives a RedenAfwijzingVerzoek; `broken` says when it fails. */
+function woonplaatsbeginselRule(id: string, broken: (reden: string, present: boolean) => boolean, text: LocalizedText, problem: (reden: string) => LocalizedText): Rule {
+  return standardRule({
+    id,
+    messages: ['JW319'],
+    standards: ['ijw-3.2'],
+    text,
+    check(message, context) {
+      if (message.type !== 'JW319') return;
+      const { redenAfwijzingVerzoek: reden, woonplaatsbeginsel } = message.antwoord;
+      if (reden === undefined || !broken(reden, woonplaatsbeginsel !== undefined)) return;
+      context.finding(locate(context, message.antwoord, 'redenAfwijzingVerzoek'), problem(reden));
+    },
+  });
 }
 
 export const trRules: readonly Rule[] = [
@@ -529,47 +545,24 @@ export const trRules: readonly Rule[] = [
   // iJw only (iJw spec §4.1): RedenAfwijzingVerzoek 8 (woonplaatsbeginsel) goes with the class Woonplaatsbeginsel, any
   // other reason without it. Both hang on RedenAfwijzingVerzoek, as in the official rule set: without a reason a
   // Woonplaatsbeginsel passes level 2 (the gap the spec names).
-  standardRule({
-    id: 'TR377',
-    messages: ['JW319'],
-    standards: ['ijw-3.2'],
-    text: say(
-      'Als RedenAfwijzingVerzoek de waarde 8 (woonplaatsbeginsel) heeft, dan moet Woonplaatsbeginsel gevuld zijn.',
-      'When RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel), Woonplaatsbeginsel is present.',
-    ),
-    check(message, context) {
-      if (message.type !== 'JW319') return;
-      const antwoord = message.antwoord;
-      if (antwoord.redenAfwijzingVerzoek !== '8' || antwoord.woonplaatsbeginsel) return;
-      context.finding(
-        locate(context, antwoord, 'redenAfwijzingVerzoek'),
-        say(
-          'RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel), maar Woonplaatsbeginsel met de verantwoordelijke gemeente ontbreekt.',
-          'RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel), but Woonplaatsbeginsel with the responsible gemeente is missing.',
-        ),
-      );
-    },
-  }),
-
-  standardRule({
-    id: 'TR409',
-    messages: ['JW319'],
-    standards: ['ijw-3.2'],
-    text: say(
-      'Als RedenAfwijzingVerzoek een andere waarde dan 8 (woonplaatsbeginsel) heeft, dan Woonplaatsbeginsel niet vullen.',
-      'When RedenAfwijzingVerzoek is other than 8 (woonplaatsbeginsel), Woonplaatsbeginsel is absent.',
-    ),
-    check(message, context) {
-      if (message.type !== 'JW319') return;
-      const antwoord = message.antwoord;
-      if (antwoord.redenAfwijzingVerzoek === undefined || antwoord.redenAfwijzingVerzoek === '8' || !antwoord.woonplaatsbeginsel) return;
-      context.finding(
-        locate(context, antwoord, 'redenAfwijzingVerzoek'),
-        say(
-          `RedenAfwijzingVerzoek is ${antwoord.redenAfwijzingVerzoek}; Woonplaatsbeginsel hoort alleen bij reden 8 (woonplaatsbeginsel).`,
-          `RedenAfwijzingVerzoek is ${antwoord.redenAfwijzingVerzoek}; Woonplaatsbeginsel goes only with reason 8 (woonplaatsbeginsel).`,
-        ),
-      );
-    },
-  }),
+  woonplaatsbeginselRule(
+    'TR377',
+    (reden, present) => reden === '8' && !present,
+    say('Als RedenAfwijzingVerzoek de waarde 8 (woonplaatsbeginsel) heeft, dan moet Woonplaatsbeginsel gevuld zijn.', 'When RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel), Woonplaatsbeginsel is present.'),
+    () =>
+      say(
+        'RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel), maar Woonplaatsbeginsel met de verantwoordelijke gemeente ontbreekt.',
+        'RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel), but Woonplaatsbeginsel with the responsible gemeente is missing.',
+      ),
+  ),
+  woonplaatsbeginselRule(
+    'TR409',
+    (reden, present) => reden !== '8' && present,
+    say('Als RedenAfwijzingVerzoek een andere waarde dan 8 (woonplaatsbeginsel) heeft, dan Woonplaatsbeginsel niet vullen.', 'When RedenAfwijzingVerzoek is other than 8 (woonplaatsbeginsel), Woonplaatsbeginsel is absent.'),
+    (reden) =>
+      say(
+        `RedenAfwijzingVerzoek is ${reden}; Woonplaatsbeginsel hoort alleen bij reden 8 (woonplaatsbeginsel).`,
+        `RedenAfwijzingVerzoek is ${reden}; Woonplaatsbeginsel goes only with reason 8 (woonplaatsbeginsel).`,
+      ),
+  ),
 ];
