@@ -11,16 +11,22 @@
  *   e  mutation corpus per standard: our level-1 verdict vs xmllint's, ≥ 99.5 % agreement
  *      (iWmo) and ≥ 99.9 % (iJw)
  *   f  every retour built from the fixtures and examples passes its XSD (when retour() exists)
+ *   g  level 2 of the twins: on XSD-valid iWmo mutants and random iWmo messages that are valid at level 1
+ *      only (generated without the level-2 repair), the iJw twin of each fires the same rules, apart from
+ *      those the iJw spec says differ (CS050, TR302, TR386, TR410) and the iJw-only CS318, TR377, TR409, ≥ 99.9 %
  *
  * Usage: npm run conformance [-- --only a,b,e] [--count 2500] [--seed 20250314]
  * Exit code 1 on any failure. Disagreements go to artifacts/conformance-disagreements.json.
  */
 import { spawnSync } from 'node:child_process';
+import * as fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ALL_MESSAGE_IDS, antwoordBerichtFor, berichtNummer, decode, encode, isError, standardIdOf, STANDARD_IDS, validate, type Finding, type Message, type MessageId, type StandardId } from '../src/index.js';
 import { loadFixtures, REPO_ROOT } from './lib/fixture-files.js';
 import { buildMutationCorpus, type Mutant, type MutationSource } from './lib/mutations.js';
+import { jwTwinOf } from './lib/twin.js';
 import { canonicalTree, firstDifference, parseXml } from './lib/xml-tree.js';
 import { xmllintValidate, xmllintVersion, type XmllintVerdict } from './lib/xmllint.js';
 
@@ -466,7 +472,67 @@ const retourCheck: Check = {
 
 // ---------------------------------------------------------------------------
 
-const CHECKS: readonly Check[] = [codegenCheck, fixturesCheck, examplesCheck, generatedCheck, mutationCheck, retourCheck];
+// ---------------------------------------------------------------------------
+// g: level 2 of the twins
+
+/** Rules whose outcome the iJw rule set changes (iJw spec §4.2) and the iJw-only ones (§4.1): compared apart. */
+const DIFFERING_RULES: ReadonlySet<string> = new Set(['CS050', 'TR302', 'TR386', 'TR410', 'CS318', 'TR377', 'TR409']);
+const TWIN_TARGET = 0.999;
+
+const twinLevel2Check: Check = {
+  key: 'g',
+  title: `level 2 of the twins (iWmo mutants and messages random at level 2, seed ${MUTANT_SEED + 1}): iJw rules = iWmo rules but for the spec's differences`,
+  async run() {
+    const corpus = buildMutationCorpus(mutationSources('iwmo-3.2'), { count: MUTANT_COUNT, seed: MUTANT_SEED + 1 }).map((m) => ({ id: m.id, description: m.description, xml: m.xml }));
+    const mod = await importOptional<{ messageArbitrary(id: MessageId, options: { coherent: boolean }): Arbitrary<Message> }>('src/generate/index.ts');
+    if (mod) {
+      // XSD-valid but not repaired: these break the level-2 rules at random, which is what is compared here.
+      for (const [n, id] of ALL_MESSAGE_IDS.filter((i) => i.startsWith('WMO')).entries()) {
+        fc.sample(mod.messageArbitrary(id, { coherent: false }), { seed: MUTANT_SEED + n, numRuns: GENERATED_PER_TYPE }).forEach((message, i) =>
+          corpus.push({ id: `${id}-${i}`, description: `random ${id}`, xml: encode(message) }),
+        );
+      }
+    }
+    const mutants = corpus;
+    const rulesOf = (findings: readonly Finding[]): string[] => [...new Set(findings.filter((f) => f.level === 2).map((f) => f.rule))].sort();
+    let compared = 0;
+    let notComparable = 0;
+    let differing = 0;
+    const byDifference = new Map<string, number>();
+    const problems: string[] = [];
+    for (const mutant of mutants) {
+      const iwmo = validate(mutant.xml);
+      if (!iwmo.message?.startsWith('WMO') || iwmo.findings.some((f) => f.level === 1 && isError(f))) continue;
+      const ijw = validate(jwTwinOf(mutant.xml));
+      // The text-level twin cannot turn every mutant (a BerichtCode in CDATA, say): such a twin fails level 1 and is not compared.
+      if (!ijw.message?.startsWith('JW') || ijw.findings.some((f) => f.level === 1 && isError(f))) {
+        notComparable++;
+        continue;
+      }
+      compared++;
+      const a = rulesOf(iwmo.findings);
+      const b = rulesOf(ijw.findings);
+      const shared = (rules: string[]) => rules.filter((r) => !DIFFERING_RULES.has(r)).join(',');
+      if (a.join() !== b.join() && (a.some((r) => DIFFERING_RULES.has(r)) || b.some((r) => DIFFERING_RULES.has(r)))) {
+        differing++;
+        // What the twin gains and loses, e.g. `+CS318 −CS050` for a client named with NaamGebruik 6.
+        const delta = [...b.filter((r) => !a.includes(r)).map((r) => `+${r}`), ...a.filter((r) => !b.includes(r)).map((r) => `−${r}`)].join(' ');
+        byDifference.set(delta, (byDifference.get(delta) ?? 0) + 1);
+      }
+      if (shared(a) !== shared(b)) problems.push(`${mutant.id} (${mutant.description}): iWmo ${a.join(',') || '-'}, iJw ${b.join(',') || '-'}`);
+    }
+    const agreement = compared ? (compared - problems.length) / compared : 0;
+    return {
+      status: compared >= 500 && agreement >= TWIN_TARGET ? 'pass' : 'fail',
+      summary: `${(agreement * 100).toFixed(2)} % (${compared - problems.length}/${compared} XSD-valid mutants and their twins; target ≥ ${TWIN_TARGET * 100} %); ${differing} differ only in ${[...DIFFERING_RULES].join('/')}; ${notComparable} twins not comparable`,
+      details: [...problems.slice(0, 15), ...[...byDifference].sort((x, y) => y[1] - x[1]).map(([k, n]) => `iJw twin ${k}: ${n}`)],
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------
+
+const CHECKS: readonly Check[] = [codegenCheck, fixturesCheck, examplesCheck, generatedCheck, mutationCheck, retourCheck, twinLevel2Check];
 
 async function main(): Promise<number> {
   if (!existsSync(XSD_DIR)) {
