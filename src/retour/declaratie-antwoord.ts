@@ -71,7 +71,7 @@ export function buildDeclaratieAntwoord(declaratie: WMO323 | JW323, findings: re
     afzender: h.ontvanger,
     ontvanger: h.afzender,
     berichtIdentificatie: { identificatie: resolved.identificatie ?? deriveIdentificatie('A', h), dagtekening: resolved.dagtekening },
-    xsdVersie: { basisschemaXsdVersie: descriptor.basisschemaXsdVersie, berichtXsdVersie: descriptor.berichtXsdVersie },
+    xsdVersie: resolved.xsdVersie ?? { basisschemaXsdVersie: descriptor.basisschemaXsdVersie, berichtXsdVersie: descriptor.berichtXsdVersie },
     declaratieIdentificatie: { identificatie: h.berichtIdentificatie.identificatie, dagtekening: h.berichtIdentificatie.dagtekening },
     xsltVersie: resolved.xsltVersie,
     xsdVersieDeclaratie: { basisschemaXsdVersie: h.xsdVersie.basisschemaXsdVersie, berichtXsdVersie: h.xsdVersie.berichtXsdVersie },

@@ -45,7 +45,7 @@ export function buildRetourBericht<H extends RetourHeenMessage>(heen: H, finding
     identificatieRetour: resolved.identificatie ?? deriveIdentificatie('R', h),
     dagtekeningRetour: resolved.dagtekening,
     xsltVersie: resolved.xsltVersie,
-    xsdVersieRetour: { basisschemaXsdVersie: descriptor.basisschemaXsdVersie, berichtXsdVersie: descriptor.berichtXsdVersie },
+    xsdVersieRetour: resolved.xsdVersie ?? { basisschemaXsdVersie: descriptor.basisschemaXsdVersie, berichtXsdVersie: descriptor.berichtXsdVersie },
     ...(headerCodes ? { retourCodes: headerCodes } : {}),
   };
   const retour: Record<string, unknown> = { type: retourId, header };
