@@ -3,6 +3,7 @@
  * four operations are clearer read as one document than generated from routes.
  */
 import { ALL_MESSAGE_IDS, STANDARD_IDS } from '../index.js';
+import { extValidateOpenApi } from './ext-validate.js';
 
 const messageIds = [...ALL_MESSAGE_IDS];
 
@@ -84,6 +85,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...extValidateOpenApi.paths,
   },
   components: {
     schemas: {
@@ -116,6 +118,7 @@ export const openApiDocument = {
         },
         required: ['message', 'standard', 'berichtCode', 'accepted', 'findings'],
       },
+      ...extValidateOpenApi.schemas,
       NoRetour: {
         allOf: [
           { $ref: '#/components/schemas/Report' },
