@@ -25,7 +25,7 @@ export const config = defineConfig([
   },
   {
     // The web page: its script and the validation worker, with the library bundled for browsers.
-    entry: { app: 'src/web/app.ts', worker: 'src/web/worker.ts' },
+    entry: { app: 'src/web/app.ts', worker: 'src/web/worker.ts', 'convert-worker': 'src/web/convert-worker.ts' },
     outDir: 'dist/web',
     clean: true,
     format: ['iife'],

@@ -1,11 +1,13 @@
 /**
  * The page's convert view: a WMO301 and the gemeente's profile are chosen or
  * dropped, a target form picked, and the conversion runs in the browser with
- * the library itself. The new messages and the loss report are shown side by
- * side and offered as downloads; nothing is sent anywhere.
+ * the library itself, in a worker loaded on the first conversion. The new
+ * messages and the loss report are shown side by side and offered as
+ * downloads; nothing is sent anywhere.
  */
-import { runConversion, type ConversionOutcome } from '../extensions-entry.js';
+import type { ConversionOutcome } from '../extensions-entry.js';
 import type { Finding } from '../index.js';
+import type { ConvertRequest, ConvertResponse } from './convert-worker.js';
 
 function element<T extends HTMLElement>(id: string): T | undefined {
   return (document.getElementById(id) as T | null) ?? undefined;
@@ -120,9 +122,29 @@ export function setupConvertView(): void {
     if (on.value) options.on = on.value;
     if (code.value.trim()) options.productCode = code.value.trim();
     setStatus('Bezig met omzetten… / Converting…', 'busy');
-    const outcome = runConversion({ rule: chosen.rule, input: message.text, profile: profile.text, options });
-    show(outcome, message.name);
+    const request: ConvertRequest = { id: ++lastRequest, rule: chosen.rule, input: message.text, profile: profile.text, options };
+    pending = message.name;
+    converter().postMessage(request);
   });
+
+  let worker: Worker | undefined;
+  let lastRequest = 0;
+  let pending = '';
+  const converter = (): Worker => {
+    if (worker) return worker;
+    worker = new Worker('convert-worker.js');
+    worker.onmessage = (event: MessageEvent<ConvertResponse>) => {
+      const response = event.data;
+      if (response.id !== lastRequest) return;
+      if (!response.outcome) {
+        setStatus(`De omzetting is mislukt (${response.failure ?? 'onbekende fout'}). / The conversion failed.`, 'rejected');
+        return;
+      }
+      show(response.outcome, pending);
+    };
+    worker.onerror = () => setStatus('De omzetting kon niet starten. / The converter could not start.', 'rejected');
+    return worker;
+  };
 
   const show = (outcome: ConversionOutcome, source: string): void => {
     const base = source.replace(/\.xml$/i, '').replace(/[^\w.-]+/g, '-');

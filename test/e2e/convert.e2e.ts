@@ -96,6 +96,6 @@ describe('the convert view', () => {
     const posts = requests.filter((r) => r.method !== 'GET');
     expect(posts).toEqual([]);
     const paths = new Set(requests.map((r) => new URL(r.url).pathname));
-    expect([...paths].every((p) => ['/', '/app.js', '/app.css', '/worker.js', '/app.js.map', '/worker.js.map'].includes(p))).toBe(true);
+    expect([...paths].every((p) => ['/', '/app.js', '/app.css', '/worker.js', '/convert-worker.js', '/app.js.map', '/worker.js.map', '/convert-worker.js.map'].includes(p))).toBe(true);
   });
 });
