@@ -1,0 +1,294 @@
+/**
+ * Contract status (spec extensions.md E1, E1c, E3, E5): a lump-sum contract and
+ * its providers' reports, period by period — the reported value against each
+ * band rule, the budget in force, budget used against time elapsed, and the
+ * budget amendment a band crossing triggers.
+ *
+ * Pure and isomorphic; the band and utilisation arithmetic is `evaluateBand`
+ * and `budgetUtilisation`, so the bounds and roundings are the contract
+ * arithmetic's, not a second copy. Reports that do not belong to the contract
+ * or its calendar are findings (rule ids EXT1xx) and are left out; nothing throws.
+ */
+import type { Finding } from '../../findings.js';
+import { budgetUtilisation, evaluateBand, reportingPeriod } from '../arithmetic/index.js';
+import type { BandRule, BudgetAmendment, Cents, IsoDate, LumpsumContract, Period, ProviderReport, ReportingCalendar } from '../model.js';
+
+interface ReportingPeriod {
+  readonly index: number;
+  readonly range: Period;
+}
+
+/**
+ * The contract's reporting periods: from the calendar's anchor (period 1) up to
+ * the last one that starts inside the contract period. Goeree 2016 (four weeks
+ * from 2016-01-04): 13 periods, P13 = 2016-12-05 … 2017-01-01. At most 1 000.
+ */
+export function contractPeriods(contract: Pick<LumpsumContract, 'payment' | 'period'>): ReportingPeriod[] {
+  const periods: ReportingPeriod[] = [];
+  for (let index = 1; index <= 1000; index++) {
+    const period = reportingPeriod(contract.payment.calendar, index);
+    if (period.range.start > contract.period.end) break;
+    periods.push(period);
+  }
+  return periods;
+}
+
+export interface ContractStatusOptions {
+  /** Flag a period when budget used runs this many bp ahead of time elapsed (a profile's `utilisationThresholdBp`; E5: 1000). */
+  readonly thresholdBp?: number;
+}
+
+export type BandPosition = 'inside' | 'above' | 'below';
+
+/** A band crossing's budget amendment: recorded in the contract already, or proposed by this status. */
+export interface AmendmentProposal extends BudgetAmendment {
+  readonly cause: 'band';
+  /** The contract's `amendments` already hold it (same evidence); otherwise it is a proposal. */
+  readonly recorded: boolean;
+}
+
+export interface BandStatus {
+  /** Index in `contract.bands`. */
+  readonly rule: number;
+  readonly metric: BandRule['metric'];
+  /** The reference in force for this period (moves after a crossing when the rule rebases). */
+  readonly reference: number;
+  readonly reported: number;
+  readonly deviationBp: number;
+  /** The band in the metric's own terms: reference × (1 + bound), for charts and tables. */
+  readonly lowerValue: number;
+  readonly upperValue: number;
+  readonly position: BandPosition;
+  /** Set when the crossing changes the budget (a crossing with a zero change proposes nothing). */
+  readonly amendment?: AmendmentProposal;
+}
+
+export interface Utilisation {
+  readonly spentBp: number;
+  readonly elapsedBp: number;
+  readonly aheadBp: number;
+  readonly aheadOfPlan: boolean;
+}
+
+export interface PeriodStatus {
+  readonly index: number;
+  readonly range: Period;
+  /** Ids of the reports counted for this period (several reporters add up); empty when none came in. */
+  readonly reportIds: readonly string[];
+  /** Summed over the period's reports; absent without reports. */
+  readonly clients?: number;
+  readonly units?: number;
+  readonly spendYtd?: Cents;
+  /** The budget in force when the period was reported, before its own crossing. */
+  readonly budget: Cents;
+  /** Budget used (spendYtd) against the contract year elapsed at the period's end. */
+  readonly utilisation?: Utilisation;
+  /** One per band rule, when the period was reported. */
+  readonly bands: readonly BandStatus[];
+  /** The budget after this period's crossings. */
+  readonly budgetAfter: Cents;
+}
+
+export interface ContractStatus {
+  readonly contractId: string;
+  readonly period: Period;
+  readonly calendar: ReportingCalendar;
+  /** Before any amendment: the contract's budget less its recorded amendments. */
+  readonly initialBudget: Cents;
+  /** After every recorded and proposed amendment. */
+  readonly finalBudget: Cents;
+  readonly bands: readonly BandRule[];
+  readonly periods: readonly PeriodStatus[];
+  /** Every amendment the crossings trigger, in period order (recorded ones flagged). */
+  readonly amendments: readonly AmendmentProposal[];
+  /** Problems with the inputs; paths point into `{ contract, reports }` (`/reports/2/contractId`). */
+  readonly findings: readonly Finding[];
+}
+
+function finding(rule: string, path: string, nl: string, en: string, severity?: 'warning'): Finding {
+  return { rule, level: 3, retourcode: null, path, message: { nl, en }, ...(severity ? { severity } : {}) };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isWholeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/** The metric a band rule reads from a set of reports: active clients, or units over all product groups. */
+function metricOf(rule: BandRule, period: { clients: number; units: number }): number {
+  return rule.metric === 'clients' ? period.clients : period.units;
+}
+
+interface Counted {
+  readonly first: ProviderReport;
+  readonly reportIds: string[];
+  clients: number;
+  units: number;
+  spendYtd: number;
+}
+
+/** Checks one report against the contract; gives the findings that leave it out, or none. */
+function checkReport(contract: LumpsumContract, report: ProviderReport, at: string, periods: readonly ReportingPeriod[]): Finding[] {
+  const calendar = contract.payment.calendar;
+  if (report === null || typeof report !== 'object' || report.kind !== 'ProviderReport') {
+    return [finding('EXT100', `${at}/kind`, 'Dit document is geen ProviderReport.', 'This document is not a ProviderReport.')];
+  }
+  if (report.contractId !== contract.id) {
+    return [finding('EXT101', `${at}/contractId`, `De rapportage hoort bij contract ${String(report.contractId)}, niet bij ${contract.id}.`, `The report belongs to contract ${String(report.contractId)}, not to ${contract.id}.`)];
+  }
+  if (!contract.parties.some((party) => party.id === report.reporter)) {
+    return [finding('EXT102', `${at}/reporter`, `Rapporteur ${String(report.reporter)} is geen partij van contract ${contract.id}.`, `Reporter ${String(report.reporter)} is not a party to contract ${contract.id}.`)];
+  }
+  const reportCalendar = report.period?.calendar;
+  if (reportCalendar?.kind !== calendar.kind || reportCalendar.anchor !== calendar.anchor) {
+    return [finding('EXT103', `${at}/period/calendar`, `De rapportagekalender wijkt af van die van het contract (${calendar.kind} vanaf ${calendar.anchor}).`, `The reporting calendar differs from the contract's (${calendar.kind} from ${calendar.anchor}).`)];
+  }
+  const expected = periods.find((p) => p.index === report.period.index);
+  if (!expected) {
+    return [finding('EXT104', `${at}/period/index`, `Periode ${String(report.period.index)} valt buiten het contract (periodes 1 t/m ${periods.length}).`, `Period ${String(report.period.index)} lies outside the contract (periods 1 to ${periods.length}).`)];
+  }
+  if (report.period.range?.start !== expected.range.start || report.period.range.end !== expected.range.end) {
+    return [finding('EXT105', `${at}/period/range`, `Periode ${expected.index} loopt van ${expected.range.start} t/m ${expected.range.end}, niet zoals de rapportage zegt.`, `Period ${expected.index} runs from ${expected.range.start} to ${expected.range.end}, not as the report says.`)];
+  }
+  const missing = [
+    ['/clients/active', report.clients?.active],
+    ['/spendYtd', report.spendYtd],
+    ...(Array.isArray(report.units) ? report.units.map((u, i) => [`/units/${i}/units`, u?.units] as const) : [['/units', undefined] as const]),
+  ].filter(([, value]) => !isWholeNumber(value));
+  return missing.map(([path]) => finding('EXT106', `${at}${path}`, 'Hier hoort een geheel getal van 0 of meer.', 'A whole number of 0 or more belongs here.'));
+}
+
+/**
+ * The status of a contract over its reporting periods. Several reporters'
+ * reports for one period add up; a second report of one reporter for one
+ * period is a finding (the first counts). Periods are walked in order: recorded
+ * amendments apply from their date, band crossings chain their budget into the
+ * next period, and a rebasing rule takes the reported value as its new reference.
+ */
+export function contractStatus(contract: LumpsumContract, reports: readonly ProviderReport[], options: ContractStatusOptions = {}): ContractStatus {
+  const calendar = contract.payment.calendar;
+  const findings: Finding[] = [];
+  let periods: ReportingPeriod[];
+  try {
+    periods = contractPeriods(contract);
+  } catch (error) {
+    // A calendar the arithmetic refuses (a 4-week anchor that is no Monday, say): no periods to walk.
+    findings.push(finding('EXT110', '/contract/payment/calendar', `De rapportagekalender is onbruikbaar: ${describe(error)}.`, `The reporting calendar cannot be used: ${describe(error)}.`));
+    periods = [];
+  }
+
+  const counted = new Map<number, Counted>();
+  const seen = new Map<string, number>();
+  reports.forEach((report, i) => {
+    const at = `/reports/${i}`;
+    const problems = checkReport(contract, report, at, periods);
+    if (problems.length > 0) return void findings.push(...problems);
+    const key = `${report.period.index}\u0000${report.reporter}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      findings.push(finding('EXT107', `${at}/period/index`, `${report.reporter} rapporteerde periode ${report.period.index} al (rapportage ${first + 1}); alleen die telt.`, `${report.reporter} already reported period ${report.period.index} (report ${first + 1}); only that one counts.`));
+      return;
+    }
+    seen.set(key, i);
+    const sum = counted.get(report.period.index) ?? { first: report, reportIds: [], clients: 0, units: 0, spendYtd: 0 };
+    sum.reportIds.push(report.id);
+    sum.clients += report.clients.active;
+    sum.units += report.units.reduce((total, u) => total + u.units, 0);
+    sum.spendYtd += report.spendYtd;
+    counted.set(report.period.index, sum);
+  });
+
+  // A rule the arithmetic refuses (reference below 1, a positive lower bound, …) is reported and left out.
+  const usable = contract.bands.filter((rule, i) => {
+    try {
+      evaluateBand(rule, { reported: 0, budget: 0, period: { index: 1, count: 1 } });
+      return true;
+    } catch (error) {
+      findings.push(finding('EXT108', `/contract/bands/${i}`, `Deze bandbreedte wordt niet toegepast: ${describe(error)}.`, `This band is not applied: ${describe(error)}.`));
+      return false;
+    }
+  });
+  const ruleIndex = new Map(usable.map((rule) => [rule, contract.bands.indexOf(rule)]));
+
+  // Recorded amendments apply in date order; the contract's budget is the one after all of them.
+  const recorded = [...contract.amendments].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const initialBudget = contract.amendments.length > 0 ? contract.amendments[0]!.newBudget - contract.amendments[0]!.delta : contract.budget;
+  const applied = new Set<BudgetAmendment>();
+  const references = usable.map((rule) => rule.reference);
+  const amendments: AmendmentProposal[] = [];
+  let budget = initialBudget;
+
+  const result: PeriodStatus[] = periods.map(({ index, range }) => {
+    for (const amendment of recorded) {
+      if (!applied.has(amendment) && amendment.at < range.start) {
+        applied.add(amendment);
+        budget = amendment.newBudget;
+      }
+    }
+    const sum = counted.get(index);
+    if (!sum) return { index, range, reportIds: [], budget, bands: [], budgetAfter: budget };
+    const budgetBefore = budget;
+    const evidence = sum.reportIds.join(',');
+    const bands = usable.map((rule, r): BandStatus => {
+      const reference = references[r]!;
+      const reported = metricOf(rule, sum);
+      const periodOf = { index, count: periods.length };
+      let outcome: ReturnType<typeof evaluateBand>;
+      try {
+        outcome = evaluateBand({ ...rule, reference }, { reported, budget, period: periodOf });
+      } catch (error) {
+        // Only the amount can fail here (the rule was checked above): keep the position, propose nothing.
+        findings.push(finding('EXT109', `/reports/${reports.indexOf(sum.first)}`, `Geen budgetwijziging voor periode ${index}: ${describe(error)}.`, `No budget amendment for period ${index}: ${describe(error)}.`));
+        outcome = { ...evaluateBand({ ...rule, reference }, { reported, budget: 0, period: periodOf }), delta: 0, newBudget: budget };
+      }
+      const position: BandPosition = outcome.action === 'raise' ? 'above' : outcome.action === 'lower' ? 'below' : 'inside';
+      const band = {
+        rule: ruleIndex.get(rule)!,
+        metric: rule.metric,
+        reference,
+        reported,
+        deviationBp: outcome.deviationBp,
+        lowerValue: (reference * (10_000 + rule.lower.bp)) / 10_000,
+        upperValue: (reference * (10_000 + rule.upper.bp)) / 10_000,
+        position,
+      };
+      if (outcome.action === 'none') return band;
+      // A rebase onto 0 would leave no reference to measure against: the old one stays.
+      if (rule.rebase && reported > 0) references[r] = reported;
+      const match = recorded.find((a) => a.cause === 'band' && a.evidence === evidence);
+      if (match) {
+        applied.add(match);
+        budget = match.newBudget;
+        const amendment: AmendmentProposal = { ...match, cause: 'band', recorded: true };
+        amendments.push(amendment);
+        return { ...band, amendment };
+      }
+      if (outcome.delta === 0) return band;
+      const suffix = usable.length > 1 ? `band${ruleIndex.get(rule)! + 1}` : 'band';
+      const amendment: AmendmentProposal = {
+        id: `${contract.id}-${suffix}-P${String(index).padStart(2, '0')}`,
+        at: range.end,
+        cause: 'band',
+        delta: outcome.delta,
+        newBudget: outcome.newBudget,
+        evidence,
+        recorded: false,
+      };
+      budget = outcome.newBudget;
+      amendments.push(amendment);
+      return { ...band, amendment };
+    });
+    const asOf: IsoDate = range.end < contract.period.end ? range.end : contract.period.end;
+    // Without a budget (0) there is nothing to use up: no utilisation.
+    const utilisation =
+      budgetBefore >= 1
+        ? budgetUtilisation({ budget: budgetBefore, spent: sum.spendYtd, period: contract.period, asOf, ...(options.thresholdBp !== undefined ? { thresholdBp: options.thresholdBp } : {}) })
+        : undefined;
+    return { index, range, reportIds: sum.reportIds, clients: sum.clients, units: sum.units, spendYtd: sum.spendYtd, budget: budgetBefore, ...(utilisation ? { utilisation } : {}), bands, budgetAfter: budget };
+  });
+
+  return { contractId: contract.id, period: contract.period, calendar, initialBudget, finalBudget: budget, bands: contract.bands, periods: result, amendments, findings };
+}
