@@ -95,6 +95,8 @@ export interface ContractStatus {
   readonly calendar: ReportingCalendar;
   /** Before any amendment: the contract's budget less its recorded amendments. */
   readonly initialBudget: Cents;
+  /** The utilisation threshold the status was computed with, if any. */
+  readonly thresholdBp?: number;
   /** After every recorded and proposed amendment. */
   readonly finalBudget: Cents;
   readonly bands: readonly BandRule[];
@@ -290,5 +292,16 @@ export function contractStatus(contract: LumpsumContract, reports: readonly Prov
     return { index, range, reportIds: sum.reportIds, clients: sum.clients, units: sum.units, spendYtd: sum.spendYtd, budget: budgetBefore, ...(utilisation ? { utilisation } : {}), bands, budgetAfter: budget };
   });
 
-  return { contractId: contract.id, period: contract.period, calendar, initialBudget, finalBudget: budget, bands: contract.bands, periods: result, amendments, findings };
+  return {
+    contractId: contract.id,
+    period: contract.period,
+    calendar,
+    initialBudget,
+    ...(options.thresholdBp !== undefined ? { thresholdBp: options.thresholdBp } : {}),
+    finalBudget: budget,
+    bands: contract.bands,
+    periods: result,
+    amendments,
+    findings,
+  };
 }
