@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import type { Finding } from '../index.js';
-import { contractStatus, formatContractStatus, type ContractStatus, type DocumentKind, type LumpsumContract, type ProviderReport } from '../extensions/index.js';
+import { contractStatus, findingDocument, formatContractStatus, type ContractStatus, type DocumentKind, type LumpsumContract, type ProviderReport } from '../extensions/index.js';
 import { findingJson, type ReportJson } from '../http/report-json.js';
 import { describeIoError } from './files.js';
 import { examples, positiveInteger } from './options.js';
@@ -53,10 +53,8 @@ function reportOf(input: Input): ReportJson {
 /** Hands each status finding to the file it is about: `/reports/2/…` is the third report, `/contract/…` the contract. */
 function attribute(inputs: readonly Input[], findings: readonly Finding[]): void {
   for (const finding of findings) {
-    const report = /^\/reports\/(\d+)(.*)$/.exec(finding.path);
-    const target = report ? inputs[Number(report[1]) + 1] : inputs[0];
-    const path = report ? report[2]! : finding.path.replace(/^\/contract/, '');
-    target?.findings.push({ ...finding, path });
+    const { document, path } = findingDocument(finding);
+    inputs[document === 'contract' ? 0 : document + 1]?.findings.push({ ...finding, path });
   }
 }
 

@@ -4,6 +4,7 @@
  * message itself. Nothing is sent anywhere (the page's CSP forbids it, too).
  */
 import type { Finding, Report } from '../index.js';
+import { setUpContractView } from './contract-view.js';
 import type { CheckRequest, CheckResponse } from './protocol.js';
 import { MessageViewer, type LineNote } from './viewer.js';
 
@@ -205,3 +206,5 @@ document.addEventListener('drop', (event) => {
   const file = event.dataTransfer?.files[0];
   if (file) void checkFile(file);
 });
+
+setUpContractView();

@@ -171,6 +171,27 @@ function checkReport(contract: LumpsumContract, report: ProviderReport, at: stri
  * next period, and a rebasing rule takes the reported value as its new reference.
  */
 export function contractStatus(contract: LumpsumContract, reports: readonly ProviderReport[], options: ContractStatusOptions = {}): ContractStatus {
+  try {
+    return walk(contract, reports, options);
+  } catch (error) {
+    // A contract missing the fields the walk needs (not validated first): one finding, not a crash.
+    const id = typeof contract?.id === 'string' ? contract.id : '';
+    const budget = Number.isSafeInteger(contract?.budget) ? contract.budget : 0;
+    return {
+      contractId: id,
+      period: contract?.period ?? { start: '', end: '' },
+      calendar: contract?.payment?.calendar ?? { kind: '4-weeks', anchor: '' },
+      initialBudget: budget,
+      finalBudget: budget,
+      bands: [],
+      periods: [],
+      amendments: [],
+      findings: [finding('EXT111', '/contract', `Dit contract is onvolledig of onleesbaar (${describe(error)}); valideer het eerst.`, `This contract is incomplete or unreadable (${describe(error)}); validate it first.`)],
+    };
+  }
+}
+
+function walk(contract: LumpsumContract, reports: readonly ProviderReport[], options: ContractStatusOptions): ContractStatus {
   const calendar = contract.payment.calendar;
   const findings: Finding[] = [];
   let periods: ReportingPeriod[];
@@ -304,4 +325,11 @@ export function contractStatus(contract: LumpsumContract, reports: readonly Prov
     amendments,
     findings,
   };
+}
+
+/** The input a status finding is about — the contract, or the report at that index — and the path inside that document. */
+export function findingDocument(finding: Finding): { readonly document: 'contract' | number; readonly path: string } {
+  const report = /^\/reports\/(\d+)(.*)$/.exec(finding.path);
+  if (report) return { document: Number(report[1]), path: report[2]! };
+  return { document: 'contract', path: finding.path.replace(/^\/contract(?=\/|$)/, '') };
 }

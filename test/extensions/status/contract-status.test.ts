@@ -138,6 +138,12 @@ describe('inputs that do not fit are findings, not crashes', () => {
     expect(status.periods[0]!.clients).toBe(100);
   });
 
+  it('a contract without the fields the status needs is one finding, not a crash', () => {
+    const status = contractStatus({ kind: 'LumpsumContract', id: 'x' } as never, [report(1, 100)]);
+    expect(status.findings.map((f) => [f.rule, f.path])).toEqual([['EXT111', '/contract']]);
+    expect(status).toMatchObject({ contractId: 'x', periods: [], amendments: [] });
+  });
+
   it('a band without a usable reference is reported and skipped', () => {
     const status = contractStatus(contractWith({ band: { reference: 0 } }), [report(1, 100)]);
     expect(status.findings.map((f) => [f.rule, f.path])).toEqual([['EXT108', '/contract/bands/0']]);
