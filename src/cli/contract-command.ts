@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import type { Finding } from '../index.js';
-import { contractStatus, findingDocument, formatContractStatus, type ContractStatus, type DocumentKind, type LumpsumContract, type ProviderReport } from '../extensions/index.js';
+import { contractStatus, findingDocument, formatContractStatus, safeParseDocument, type ContractStatus, type DocumentKind, type LumpsumContract, type ProviderReport } from '../extensions/index.js';
 import { findingJson, type ReportJson } from '../http/report-json.js';
 import { describeIoError } from './files.js';
 import { examples, positiveInteger } from './options.js';
@@ -26,23 +26,21 @@ interface Input {
   readonly findings: Finding[];
 }
 
-function documentFinding(rule: string, path: string, nl: string, en: string): Finding {
-  return { rule, level: 1, retourcode: null, path, message: { nl, en } };
-}
-
-/** Reads one JSON document and checks that it is of the kind its place on the command line asks for. */
+/** Reads and validates one document (JSON or XML) and checks that it is of the kind its place on the command line asks for. */
 function readDocument(file: string, bytes: Buffer, expected: DocumentKind): Input {
-  let document: unknown;
-  try {
-    document = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    return { file, expected, findings: [documentFinding('JSON', '', 'Dit is geen JSON-document.', 'This is not a JSON document.')] };
+  const parsed = safeParseDocument(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (!parsed.ok) return { file, expected, findings: [...parsed.findings] };
+  if (parsed.value.kind !== expected) {
+    const wrongKind: Finding = {
+      rule: 'EXT100',
+      level: 1,
+      retourcode: null,
+      path: '/kind',
+      message: { nl: `Hier hoort een ${expected}, dit document is een ${parsed.value.kind}.`, en: `A ${expected} belongs here; this document is a ${parsed.value.kind}.` },
+    };
+    return { file, expected, findings: [...parsed.findings, wrongKind] };
   }
-  const kind = (document as { kind?: unknown } | null)?.kind;
-  if (kind !== expected) {
-    return { file, expected, findings: [documentFinding('EXT100', '/kind', `Hier hoort een ${expected}, dit document is ${typeof kind === 'string' ? `een ${kind}` : 'van onbekende soort'}.`, `A ${expected} belongs here; this document is ${typeof kind === 'string' ? `a ${kind}` : 'of no known kind'}.`)] };
-  }
-  return { file, expected, document, findings: [] };
+  return { file, expected, document: parsed.value, findings: [...parsed.findings] };
 }
 
 function reportOf(input: Input): ReportJson {
@@ -73,7 +71,8 @@ export async function contractStatusCommand(contractFile: string, reportFiles: r
   if (ioError) return EXIT_USAGE;
 
   let status: ContractStatus | undefined;
-  if (inputs.every((input) => input.findings.length === 0)) {
+  // The status is computed from valid documents only (warnings do not count against them).
+  if (inputs.every((input) => input.document !== undefined && input.findings.every((f) => f.severity === 'warning'))) {
     const [contract, ...reports] = inputs.map((input) => input.document);
     status = contractStatus(contract as LumpsumContract, reports as ProviderReport[], options.threshold !== undefined ? { thresholdBp: options.threshold } : {});
     attribute(inputs, status.findings);
@@ -102,12 +101,12 @@ export function addContractCommand(program: Command, setExitCode: (code: number)
 
   contract
     .command('status')
-    .description('Per reporting period: the reported clients or units against the band, budget used against time elapsed, and the budget amendment a band crossing triggers. JSON documents (kind LumpsumContract, then ProviderReport).')
-    .argument('<contract>', 'the LumpsumContract document (.json)')
-    .argument('[reports...]', 'its ProviderReport documents (.json); several reporters of one period add up')
+    .description('Per reporting period: the reported clients or units against the band, budget used against time elapsed, and the budget amendment a band crossing triggers. Documents in JSON or XML, validated first as by iwmo ext validate.')
+    .argument('<contract>', 'the LumpsumContract document (.json or .xml)')
+    .argument('[reports...]', 'its ProviderReport documents (.json or .xml); several reporters of one period add up')
     .addOption(new Option('--format <format>', 'output for people (text) or machines (json)').choices(['text', 'json']).default('text'))
     .option('--threshold <bp>', 'flag a period when budget used runs this many basis points ahead of time elapsed (a profile\'s utilisationThresholdBp)', positiveInteger)
-    .addHelpText('after', `\nExit codes: 0 computed, 1 invalid inputs (findings on stderr; the status of the rest is still shown), 2 usage or I/O error.` + examples('iwmo contract status contract.json reports/*.json', 'iwmo contract status --format json --threshold 1000 contract.json p07.json'))
+    .addHelpText('after', `\nExit codes: 0 computed, 1 invalid inputs (findings on stderr; the status of the rest is still shown), 2 usage or I/O error.` + examples('iwmo contract status contract.json report-P*.json', 'iwmo contract status --format json --threshold 1000 contract.xml report-P07.xml'))
     .action(async (contractFile: string, reportFiles: string[], options: ContractStatusCommandOptions) => {
       setExitCode(await contractStatusCommand(contractFile, reportFiles, options));
     });

@@ -1,46 +1,20 @@
 /**
  * The page's contract view: a LumpsumContract and its ProviderReports are
- * dropped or chosen together (JSON), the status is computed here in the
- * browser, and shown as a summary, an SVG chart and a table (the chart's text
- * alternative). Nothing is sent anywhere.
+ * dropped or chosen together (JSON or XML); a worker of its own validates them
+ * and computes the status (see contract-documents.ts), and this page shows it
+ * as a summary, an SVG chart and a table (the chart's text alternative).
+ * Nothing is sent anywhere.
  */
 import type { Finding } from '../index.js';
-import { contractStatus, describeBand, findingDocument, formatCents, statusTable, type ContractStatus, type LumpsumContract, type ProviderReport } from '../extensions/index.js';
+import { describeBand, formatCents, periodLabel, statusTable, type ContractStatus } from '../extensions/index.js';
 import { contractChart } from './contract-chart.js';
-
-/** Contracts and reports are small; this only stops a wrong file from freezing the page. */
-const MAX_BYTES = 5 * 1024 * 1024;
-
-interface Loaded {
-  readonly name: string;
-  readonly kind?: string;
-  readonly document?: unknown;
-  readonly findings: Finding[];
-}
+import type { ContractOutcome, FileOutcome } from './contract-documents.js';
+import type { ContractRequest, ContractResponse } from './protocol.js';
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`#${id} missing from the page`);
   return found as T;
-}
-
-function say(rule: string, path: string, nl: string, en: string): Finding {
-  return { rule, level: 1, retourcode: null, path, message: { nl, en } };
-}
-
-async function load(file: File): Promise<Loaded> {
-  if (file.size > MAX_BYTES) return { name: file.name, findings: [say('EXT100', '', `Dit bestand is groter dan 5 MB; een contract of rapportage is veel kleiner.`, 'This file is larger than 5 MB; a contract or report is much smaller.')] };
-  let document: unknown;
-  try {
-    document = JSON.parse(await file.text());
-  } catch {
-    return { name: file.name, findings: [say('JSON', '', 'Dit is geen JSON-document.', 'This is not a JSON document.')] };
-  }
-  const kind = (document as { kind?: unknown } | null)?.kind;
-  if (kind !== 'LumpsumContract' && kind !== 'ProviderReport') {
-    return { name: file.name, findings: [say('EXT100', '/kind', 'Dit is geen LumpsumContract of ProviderReport.', 'This is neither a LumpsumContract nor a ProviderReport.')] };
-  }
-  return { name: file.name, kind, document, findings: [] };
 }
 
 export function setUpContractView(): void {
@@ -59,36 +33,46 @@ export function setUpContractView(): void {
     status.dataset.tone = tone;
   }
 
+  // Made on first use: a page that only validates messages never starts it.
+  let worker: Worker | undefined;
+  let lastRequest = 0;
+
   async function show(files: readonly File[]): Promise<void> {
     if (files.length === 0) return;
     setStatus('Bezig met rekenen… / Computing…', 'busy');
-    const loaded = await Promise.all(files.map(load));
-    const contracts = loaded.filter((l) => l.kind === 'LumpsumContract');
-    const reports = loaded.filter((l) => l.kind === 'ProviderReport');
-    if (contracts.length !== 1) {
+    const id = ++lastRequest;
+    const request: ContractRequest = { kind: 'contract', id, files: await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() }))) };
+    if (!worker) {
+      worker = new Worker('contract-worker.js');
+      worker.onmessage = (event: MessageEvent<ContractResponse>) => {
+        if (event.data.id !== lastRequest) return;
+        if (event.data.outcome) showOutcome(event.data.outcome);
+        else setStatus(`De berekening is mislukt (${event.data.failure ?? 'onbekende fout'}). / The computation failed.`, 'rejected');
+      };
+      worker.onerror = () => setStatus('De berekening kon niet starten. / The computation could not start.', 'rejected');
+    }
+    worker.postMessage(request, request.files.map((f) => f.bytes));
+  }
+
+  function showOutcome({ files, contracts, status: computed }: ContractOutcome): void {
+    listFindings(files);
+    if (!computed) {
       result.hidden = true;
-      listFindings(loaded);
       setStatus(
-        contracts.length === 0
+        contracts === 0
           ? 'Geen contract (LumpsumContract) bij de bestanden. / No contract among the files.'
-          : `${contracts.length} contracten gekozen; kies er één met zijn rapportages. / Choose one contract with its reports.`,
+          : `${contracts} contracten gekozen; kies er één met zijn rapportages. / Choose one contract with its reports.`,
         'rejected',
       );
       return;
     }
-    const contract = contracts[0]!;
-    const computed = contractStatus(contract.document as LumpsumContract, reports.map((r) => r.document as ProviderReport));
-    for (const finding of computed.findings) {
-      const { document, path } = findingDocument(finding);
-      (document === 'contract' ? contract : reports[document])?.findings.push({ ...finding, path });
-    }
-    listFindings(loaded);
-    const errors = loaded.flatMap((l) => l.findings).filter((f) => f.severity !== 'warning').length;
+    const reports = files.filter((f) => f.kind === 'ProviderReport').length;
+    const errors = files.flatMap((f) => f.findings).filter((f) => f.severity !== 'warning').length;
     const reported = computed.periods.filter((p) => p.reportIds.length > 0);
     const last = reported[reported.length - 1];
     const proposed = computed.amendments.filter((a) => !a.recorded).length;
     setStatus(
-      `${computed.contractId}: ${reports.length} ${reports.length === 1 ? 'rapportage' : 'rapportages'}${last ? `, gemeld t/m P${String(last.index).padStart(2, '0')}` : ''}; ` +
+      `${computed.contractId}: ${reports} ${reports === 1 ? 'rapportage' : 'rapportages'}${last ? `, gemeld t/m ${periodLabel(last.index)}` : ''}; ` +
         `${proposed} ${proposed === 1 ? 'budgetwijziging' : 'budgetwijzigingen'} voorgesteld` +
         (errors > 0 ? `; ${errors} ${errors === 1 ? 'bevinding' : 'bevindingen'}, die bestanden tellen niet mee.` : '.'),
       errors > 0 ? 'rejected' : 'accepted',
@@ -149,10 +133,10 @@ export function setUpContractView(): void {
     );
   }
 
-  function listFindings(loaded: readonly Loaded[]): void {
+  function listFindings(loaded: readonly FileOutcome[]): void {
     findingsList.replaceChildren(
       ...loaded.flatMap((file) =>
-        file.findings.map((finding) => {
+        file.findings.map((finding: Finding) => {
           const item = document.createElement('li');
           item.className = `finding ${finding.severity === 'warning' ? 'warning' : 'error'}`;
           const body = document.createElement('div');

@@ -13,6 +13,8 @@ beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'iwmo-contract-'));
   writeFileSync(join(scratch, 'other.json'), JSON.stringify(report(8, 120, { contractId: 'brunssum-2016' })));
   writeFileSync(join(scratch, 'broken.json'), '{ "kind": "ProviderReport", ');
+  const { spendYtd: _spendYtd, ...withoutSpend } = goereeReports[1]!;
+  writeFileSync(join(scratch, 'no-spend.json'), JSON.stringify(withoutSpend));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -24,9 +26,9 @@ describe('iwmo contract status', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('goeree-2016-A: 2016-01-01 … 2016-12-31, 13 periods of 4 weeks from 2016-01-04');
     expect(lines.find((l) => l.startsWith('P05'))).toMatch(/105 +\+5,00 % +inside/);
-    expect(lines.find((l) => l.startsWith('P07'))).toMatch(/106 +\+6,00 % +above +€ 50\.000,00 +€ 28\.000,00 +56,00 % +54,37 % +\+€ 1\.384,62 → € 51\.384,62 \(proposed\)$/);
-    expect(lines.find((l) => l.startsWith('P13'))).toMatch(/-  +€ 51\.384,62/);
-    expect(run.stdout).toContain('goeree-2016-A-band-P07  2016-07-17  +€ 1.384,62 → € 51.384,62  proposed, evidence goeree-2016-A-P07');
+    expect(lines.find((l) => l.startsWith('P07'))).toMatch(/106 +\+6,00 % +above +€ 50\.000,00 +€ 28\.000,00 +56,00 % +54,37 % +\+€ 3\.000,00 → € 53\.000,00 \(proposed\)$/);
+    expect(lines.find((l) => l.startsWith('P13'))).toMatch(/-  +€ 53\.000,00/);
+    expect(run.stdout).toContain('goeree-2016-A-band-P07  2016-07-17  +€ 3.000,00 → € 53.000,00  proposed, evidence goeree-2016-A-P07');
   });
 
   it('gives machines the same status as JSON, the library’s shape, and flags spending ahead of a threshold', () => {
@@ -34,8 +36,8 @@ describe('iwmo contract status', () => {
     expect(run.status).toBe(0);
     const json = JSON.parse(run.stdout) as { files: { file: string; accepted: boolean }[]; status: { finalBudget: number; amendments: unknown[]; periods: { utilisation?: { aheadOfPlan: boolean } }[] } };
     expect(json.files.map((f) => f.accepted)).toEqual(Array(8).fill(true));
-    expect(json.status.finalBudget).toBe(5_138_462);
-    expect(json.status.amendments).toEqual([{ id: 'goeree-2016-A-band-P07', at: '2016-07-17', cause: 'band', delta: 138_462, newBudget: 5_138_462, evidence: goereeReports[6]!.id, recorded: false }]);
+    expect(json.status.finalBudget).toBe(5_300_000);
+    expect(json.status.amendments).toEqual([{ id: 'goeree-2016-A-band-P07', at: '2016-07-17', cause: 'band', delta: 300_000, newBudget: 5_300_000, evidence: goereeReports[6]!.id, recorded: false }]);
     expect(json.status.periods[6]!.utilisation!.aheadOfPlan).toBe(true);
   });
 
@@ -44,7 +46,7 @@ describe('iwmo contract status', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`✗ ${join(scratch, 'other.json')}: REJECTED (afgekeurd), ProviderReport`);
     expect(run.stderr).toMatch(/no line {2}EXT101 {2}level 3 {2}retourcode - {2}\/contractId\n {4}nl: De rapportage hoort bij contract brunssum-2016, niet bij goeree-2016-A\.\n {4}en: /);
-    expect(run.stdout).toMatch(/^P01 .* 98 /m);
+    expect(run.stdout).toMatch(/^P01 .* 100 /m);
   });
 
   it('exits 1 without a status when a document cannot be read as one', () => {
@@ -52,7 +54,22 @@ describe('iwmo contract status', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('broken.json: REJECTED');
-    expect(run.stderr).toContain('This is not a JSON document.');
+    expect(run.stderr).toMatch(/line 1 {2}EXT001 {2}level 1/);
+  });
+
+  it('validates every document first, as iwmo ext validate does, and names the field', () => {
+    const run = iwmo(['contract', 'status', contract, join(scratch, 'no-spend.json')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('no-spend.json: REJECTED (afgekeurd), ProviderReport');
+    expect(run.stderr).toMatch(/EXT003 .*\n.*spendYtd/);
+  });
+
+  it('refuses a report where the contract belongs, and the other way round', () => {
+    const run = iwmo(['contract', 'status', reports[0]!, contract]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.match(/EXT100/g)).toHaveLength(2);
+    expect(run.stderr).toContain('A LumpsumContract belongs here; this document is a ProviderReport.');
   });
 
   it('exits 2 for a missing file or a missing argument', () => {

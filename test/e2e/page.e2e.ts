@@ -241,18 +241,18 @@ describe('the validation page', () => {
     const status = page.locator('#contract-status');
     await expect.poll(() => status.getAttribute('data-tone')).toBe('accepted');
     expect(await status.textContent()).toBe('goeree-2016-A: 7 rapportages, gemeld t/m P07; 1 budgetwijziging voorgesteld.');
-    expect(await page.locator('#contract-summary').textContent()).toContain('€ 50.000,00 bij de start, € 51.384,62 na de wijzigingen');
+    expect(await page.locator('#contract-summary').textContent()).toContain('€ 50.000,00 bij de start, € 53.000,00 na de wijzigingen');
 
     // The chart: an accessible SVG, the P07 value above the band, the proposed new budget at its end.
     const svg = page.locator('#contract-chart svg');
     expect(await svg.getAttribute('role')).toBe('img');
     expect(await svg.locator('title').first().textContent()).toContain('goeree-2016-A');
-    expect(await svg.locator('desc').textContent()).toContain('P07: 106 (+6,00 %), boven de band: budgetwijziging +€ 1.384,62 → € 51.384,62 (voorstel)');
+    expect(await svg.locator('desc').textContent()).toContain('P07: 106 (+6,00 %), boven de band: budgetwijziging +€ 3.000,00 → € 53.000,00 (voorstel)');
     expect(await svg.locator('circle[data-period]').count()).toBe(7);
     expect(await svg.locator('circle[data-period="7"]').getAttribute('data-position')).toBe('above');
     expect(await svg.locator('circle[data-period="5"]').getAttribute('data-position')).toBe('inside');
     expect(await svg.locator('[data-amendment="goeree-2016-A-band-P07"]').count()).toBe(1);
-    expect(await svg.locator('text', { hasText: '+€ 1.384,62 → € 51.384,62' }).count()).toBe(1);
+    expect(await svg.locator('text', { hasText: '+€ 3.000,00 → € 53.000,00' }).count()).toBe(1);
     const box = await svg.boundingBox();
     expect(box!.width).toBeGreaterThan(600);
 
@@ -261,17 +261,18 @@ describe('the validation page', () => {
     expect(await rows.count()).toBe(13);
     const p07 = page.locator('#contract-table tbody tr[data-period="7"]');
     expect(await p07.getAttribute('class')).toBe('position-above');
-    expect(await p07.locator('th, td').allTextContents()).toEqual(['P07', '2016-06-20 … 2016-07-17', '106', '+6,00 %', 'boven', '€ 50.000,00', '€ 28.000,00', '56,00 %', '54,37 %', '+€ 1.384,62 → € 51.384,62 (voorstel)']);
-    expect(await page.locator('#contract-table tbody tr[data-period="13"] td.budget').textContent()).toBe('€ 51.384,62');
+    expect(await p07.locator('th, td').allTextContents()).toEqual(['P07', '2016-06-20 … 2016-07-17', '106', '+6,00 %', 'boven', '€ 50.000,00', '€ 28.000,00', '56,00 %', '54,37 %', '+€ 3.000,00 → € 53.000,00 (voorstel)']);
+    expect(await page.locator('#contract-table tbody tr[data-period="13"] td.budget').textContent()).toBe('€ 53.000,00');
     await page.locator('#contract-view').scrollIntoViewIfNeeded();
     await page.locator('#contract-view').screenshot({ path: join(artifacts, 'contract-view.png') });
   });
 
-  it('takes dropped files too, and names the report that belongs to another contract', async () => {
+  it('takes dropped XML documents too, and names the report that belongs to another contract', async () => {
     const validationStatus = await page.locator('#status').textContent();
+    const xml = (name: string): { name: string; text: string; type: string } => ({ name: name.replace(/\.json$/, '.xml'), text: readFileSync(join(goereeDir, name.replace(/\.json$/, '.xml')), 'utf8'), type: 'application/xml' });
     const files = [
-      { name: 'contract.json', text: readFileSync(join(goereeDir, 'contract.json'), 'utf8'), type: 'application/json' },
-      ...goereeReportFiles.slice(0, 3).map((f) => ({ name: f, text: readFileSync(join(goereeDir, f), 'utf8'), type: 'application/json' })),
+      xml('contract.json'),
+      ...goereeReportFiles.slice(0, 3).map(xml),
       { name: 'brunssum.json', text: JSON.stringify(report(4, 120, { contractId: 'brunssum-2016' })), type: 'application/json' },
     ];
     await dropFiles('contract-dropzone', files);
@@ -292,7 +293,8 @@ describe('the validation page', () => {
     await dropFiles('contract-dropzone', [{ name: 'p01.json', text: readFileSync(join(goereeDir, goereeReportFiles[0]!), 'utf8'), type: 'application/json' }, { name: 'kapot.json', text: '{', type: 'application/json' }]);
     await expect.poll(() => page.locator('#contract-status').textContent()).toContain('Geen contract');
     expect(await page.locator('#contract-result').isHidden()).toBe(true);
-    expect(await page.locator('#contract-findings .badge').allTextContents()).toEqual(['JSON']);
+    expect(await page.locator('#contract-findings .badge').allTextContents()).toEqual(['EXT001']);
+    expect(await page.locator('#contract-findings .meta').allTextContents()).toEqual(['kapot.json']);
   });
 
   it('reaches the contract view with the keyboard, and reads on a phone without sideways scrolling', async () => {
@@ -323,6 +325,6 @@ describe('the validation page', () => {
       expect(request.method).toBe('GET');
       expect(new URL(request.url).origin).toBe(origin);
     }
-    expect(new Set(requests.map((r) => new URL(r.url).pathname))).toEqual(new Set(['/', '/app.css', '/app.js', '/worker.js']));
+    expect(new Set(requests.map((r) => new URL(r.url).pathname))).toEqual(new Set(['/', '/app.css', '/app.js', '/worker.js', '/contract-worker.js']));
   });
 });

@@ -34,7 +34,7 @@ describe('the contract chart', () => {
     expect(all[0]!.attributes).toMatchObject({ role: 'img', 'aria-labelledby': 'goeree-title goeree-desc', viewBox: '0 0 760 520' });
     expect(all.find((e) => e.name === 'title' && e.attributes.id === 'goeree-title')!.text).toBe('Contract goeree-2016-A: gemelde aantallen tegen de bandbreedte, en het budget per periode');
     expect(all.find((e) => e.attributes.id === 'goeree-desc')!.text).toBe(
-      '13 periodes, gemeld t/m P07. P07: 106 (+6,00 %), boven de band: budgetwijziging +€ 1.384,62 → € 51.384,62 (voorstel). Budget € 50.000,00 bij de start, € 51.384,62 na de wijzigingen.',
+      '13 periodes, gemeld t/m P07. P07: 106 (+6,00 %), boven de band: budgetwijziging +€ 3.000,00 → € 53.000,00 (voorstel). Budget € 50.000,00 bij de start, € 53.000,00 na de wijzigingen.',
     );
   });
 
@@ -52,8 +52,8 @@ describe('the contract chart', () => {
 
   it('draws the budget line with the proposed amendment at the end of P07', () => {
     const marker = all.findIndex((e) => e.attributes['data-amendment'] === 'goeree-2016-A-band-P07');
-    expect(all[marker + 1]).toMatchObject({ name: 'title', text: 'goeree-2016-A-band-P07: +€ 1.384,62 → € 51.384,62 (voorstel)' });
-    expect(all.some((e) => e.name === 'text' && e.text === '+€ 1.384,62 → € 51.384,62')).toBe(true);
+    expect(all[marker + 1]).toMatchObject({ name: 'title', text: 'goeree-2016-A-band-P07: +€ 3.000,00 → € 53.000,00 (voorstel)' });
+    expect(all.some((e) => e.name === 'text' && e.text === '+€ 3.000,00 → € 53.000,00')).toBe(true);
     expect(all.find((e) => e.attributes['data-budget-line'] !== undefined)!.attributes.d).toMatch(/V[\d.]+L/);
     expect(all.filter((e) => e.attributes['data-spent-period'])).toHaveLength(7);
   });

@@ -4,6 +4,11 @@ import { contractPeriods, contractStatus, fourWeekPeriod, type BandRule } from '
 import { contractWith, goereeContract, goereeReports, report } from './support.js';
 
 describe('contractStatus on the Goeree 2016 fixtures (E1, E1c, E3)', () => {
+  it('reads the fixtures: the contract and its seven reports, 100 … 106 clients', () => {
+    expect(goereeReports.map((r) => [r.period.index, r.clients.active])).toEqual([[1, 100], [2, 101], [3, 104], [4, 103], [5, 105], [6, 104], [7, 106]]);
+    expect(goereeContract.bands[0]!.effect).toBe('whole-period');
+  });
+
   const status = contractStatus(goereeContract, goereeReports);
 
   it('walks the 13 four-week periods of 2016, P07 = 2016-06-20 … 2016-07-17', () => {
@@ -16,7 +21,7 @@ describe('contractStatus on the Goeree 2016 fixtures (E1, E1c, E3)', () => {
   it('places each reported client count in the band: +500 bp exactly is still inside, +600 bp is above', () => {
     const rows = status.periods.slice(0, 7).map((p) => [p.index, p.clients, p.bands[0]!.deviationBp, p.bands[0]!.position]);
     expect(rows).toEqual([
-      [1, 98, -200, 'inside'],
+      [1, 100, 0, 'inside'],
       [2, 101, 100, 'inside'],
       [3, 104, 400, 'inside'],
       [4, 103, 300, 'inside'],
@@ -27,19 +32,24 @@ describe('contractStatus on the Goeree 2016 fixtures (E1, E1c, E3)', () => {
     expect(status.periods[0]!.bands[0]).toMatchObject({ reference: 100, lowerValue: 90, upperValue: 105 });
   });
 
-  it('proposes the E1c amendment for the P07 crossing: 6/13 of 6 % of 5 000 000 = 138 462', () => {
+  it('proposes the E1 amendment for the P07 crossing: 106/100 of 5 000 000 = 5 300 000', () => {
     expect(status.amendments).toEqual([
-      { id: 'goeree-2016-A-band-P07', at: '2016-07-17', cause: 'band', delta: 138_462, newBudget: 5_138_462, evidence: 'goeree-2016-A-P07', recorded: false },
+      { id: 'goeree-2016-A-band-P07', at: '2016-07-17', cause: 'band', delta: 300_000, newBudget: 5_300_000, evidence: 'goeree-2016-A-P07', recorded: false },
     ]);
-    expect(status.periods[6]).toMatchObject({ budget: 5_000_000, budgetAfter: 5_138_462 });
-    expect(status.periods.slice(7).map((p) => p.budget)).toEqual(Array(6).fill(5_138_462));
+    expect(status.periods[6]).toMatchObject({ budget: 5_000_000, budgetAfter: 5_300_000 });
+    expect(status.periods.slice(7).map((p) => p.budget)).toEqual(Array(6).fill(5_300_000));
     expect(status.periods.slice(7).every((p) => p.reportIds.length === 0 && p.bands.length === 0)).toBe(true);
-    expect(status).toMatchObject({ initialBudget: 5_000_000, finalBudget: 5_138_462 });
+    expect(status).toMatchObject({ initialBudget: 5_000_000, finalBudget: 5_300_000 });
+  });
+
+  it('with effect on the remaining periods only, E1c: 6/13 of 6 % of 5 000 000 = 138 462', () => {
+    const remaining = contractStatus(contractWith({ band: { effect: 'remaining-periods' } }), goereeReports);
+    expect(remaining.amendments.map((a) => [a.delta, a.newBudget])).toEqual([[138_462, 5_138_462]]);
   });
 
   it('sets budget used against the year elapsed (E3: spend YTD 2 800 000 = 56 % by 2016-07-17, 199 of 366 days)', () => {
     expect(status.periods[6]!.spendYtd).toBe(2_800_000);
-    expect(status.periods[6]!.units).toBe(84);
+    expect(status.periods[6]!.units).toBe(80);
     expect(status.periods[6]!.utilisation).toMatchObject({ spentBp: 5600, elapsedBp: 5437, aheadBp: 163 });
     expect(contractStatus(goereeContract, goereeReports, { thresholdBp: 100 }).periods[6]!.utilisation!.aheadOfPlan).toBe(true);
     expect(contractStatus(goereeContract, goereeReports, { thresholdBp: 1000 }).periods[6]!.utilisation!.aheadOfPlan).toBe(false);
@@ -92,19 +102,19 @@ describe('rebase, recorded amendments and several reporters', () => {
   });
 
   it('an amendment the contract already records is shown as recorded, not proposed again', () => {
-    const recorded = { id: 'W-2016-07', at: '2016-07-25', cause: 'band' as const, delta: 138_462, newBudget: 5_138_462, evidence: 'goeree-2016-A-P07' };
-    const status = contractStatus(contractWith({ budget: 5_138_462, amendments: [recorded] }), goereeReports);
+    const recorded = { id: 'W-2016-07', at: '2016-07-25', cause: 'band' as const, delta: 300_000, newBudget: 5_300_000, evidence: 'goeree-2016-A-P07' };
+    const status = contractStatus(contractWith({ budget: 5_300_000, amendments: [recorded] }), goereeReports);
     expect(status.initialBudget).toBe(5_000_000);
     expect(status.amendments).toEqual([{ ...recorded, recorded: true }]);
-    expect(status.finalBudget).toBe(5_138_462);
+    expect(status.finalBudget).toBe(5_300_000);
   });
 
   it('a recorded index amendment applies from its date on', () => {
     const index = { id: 'IDX', at: '2016-03-01', cause: 'index' as const, delta: 100_000, newBudget: 5_100_000, evidence: 'besluit-12' };
     const status = contractStatus(contractWith({ budget: 5_100_000, amendments: [index] }), goereeReports);
     expect(status.periods.slice(0, 4).map((p) => p.budget)).toEqual([5_000_000, 5_000_000, 5_000_000, 5_100_000]);
-    // The P07 crossing now works on the indexed budget: 5 100 000 × 6 % × 6/13 = 141 230.77.
-    expect(status.amendments[0]).toMatchObject({ delta: 141_231, newBudget: 5_241_231 });
+    // The P07 crossing now works on the indexed budget: 5 100 000 × 6 % = 306 000.
+    expect(status.amendments[0]).toMatchObject({ delta: 306_000, newBudget: 5_406_000 });
   });
 
   it('adds up the reports of several reporters for one period', () => {
