@@ -13,6 +13,7 @@ import { describeIoError } from './files.js';
 import { inspectMessage } from './inspect.js';
 import { examples, positiveInteger } from './options.js';
 import { addContractCommand } from './contract-command.js';
+import { addExtCommand } from './ext-command.js';
 import { addGenerateCommand } from './generate-command.js';
 import { formatFileReport } from './text-report.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE, validateCommand } from './validate-command.js';
@@ -95,6 +96,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
 
   addGenerateCommand(program, setExitCode);
   addContractCommand(program, setExitCode);
+  addExtCommand(program, setExitCode);
 
   program
     .command('inspect')

@@ -24,5 +24,5 @@ export function renderExtensionValidators(banner: string): string {
     // Node's ESM gives module.exports (with .default); CJS-style interop gives the function itself.
     return `const ${name} = ${name}Module.default ?? ${name}Module;`;
   });
-  return `${banner}// @ts-nocheck\n/* eslint-disable */\n${imports.join('\n')}\n${code.replace(/^"use strict";/, '')}`;
+  return `${banner}/* eslint-disable */\n// @ts-nocheck\n${imports.join('\n')}\n${code.replace(/^"use strict";/, '')}`;
 }

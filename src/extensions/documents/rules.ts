@@ -75,7 +75,7 @@ type Json = Record<string, unknown>;
 const say = (nl: string, en: string): LocalizedText => ({ nl, en });
 /** 850000000 → `850 000 000`: grouped, so an amount is never mistaken for (or masked as) a BSN. */
 export function grouped(value: unknown): string {
-  return typeof value === 'number' && Number.isInteger(value) ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') : String(value);
+  return typeof value === 'number' && Number.isInteger(value) ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : String(value);
 }
 
 /** Every value with its definition node and JSON pointer, depth first. */
@@ -103,14 +103,16 @@ function walkNode(node: TypeNode, value: unknown, pointer: string, visit: (node:
 
 const isRef = (node: TypeNode, name: string): boolean => node.t === 'ref' && node.name === name;
 
-function addDays(date: string, days: number): string {
+/** Calendar arithmetic in UTC; `undefined` past year 9999, where a date has no four-digit form. */
+function shift(date: string | undefined, months: number, days: number): string | undefined {
+  if (date === undefined) return undefined;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const time = Date.UTC(y, m - 1 + months, d + days);
+  const text = Number.isNaN(time) ? '' : new Date(time).toISOString();
+  return /^\d{4}-/.test(text) ? text.slice(0, 10) : undefined;
 }
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
-}
+const addDays = (date: string | undefined, days: number): string | undefined => shift(date, 0, days);
+const addMonths = (date: string | undefined, months: number): string | undefined => shift(date, months, 0);
 
 /** Nine digits in a row that pass the elfproef: what a BSN looks like. */
 export function findBsnLike(text: string): string | undefined {
@@ -270,12 +272,15 @@ function checkIntensity(doc: Json, v: Emit): void {
     else effective.push({ decision: d, at: i });
   });
   effective.forEach(({ decision, at }, k) => {
-    const previous = effective[k - 1]?.decision;
-    if (!previous) return;
+    const before = effective[k - 1];
+    if (!before) return;
+    const previous = before.decision;
+    // Blame the later event: the earlier one was fine until it came.
+    const blame = Math.max(at, before.at);
     if (decision.validFrom === previous.validFrom) {
-      v('EXT031', `/history/${at}/validFrom`, `Besluit '${decision.id}' en '${previous.id}' gelden allebei vanaf ${decision.validFrom}.`, `Decisions '${decision.id}' and '${previous.id}' both take effect on ${decision.validFrom}.`);
+      v('EXT031', `/history/${blame}/validFrom`, `Besluit '${decision.id}' en '${previous.id}' gelden allebei vanaf ${decision.validFrom}.`, `Decisions '${decision.id}' and '${previous.id}' both take effect on ${decision.validFrom}.`);
     } else if (decision.validFrom < previous.validFrom) {
-      v('EXT030', `/history/${at}/validFrom`, `Besluit '${decision.id}' (vanaf ${decision.validFrom}) staat na '${previous.id}' (vanaf ${previous.validFrom}).`, `Decision '${decision.id}' (from ${decision.validFrom}) comes after '${previous.id}' (from ${previous.validFrom}).`);
+      v('EXT030', `/history/${blame}/validFrom`, `Besluit '${decision.id}' (vanaf ${decision.validFrom}) staat na '${previous.id}' (vanaf ${previous.validFrom}).`, `Decision '${decision.id}' (from ${decision.validFrom}) comes after '${previous.id}' (from ${previous.validFrom}).`);
     }
   });
 }
@@ -339,7 +344,9 @@ function checkReport(doc: Json, v: Emit): void {
           const months = kind === 'maand' ? 1 : kind === 'kwartaal' ? 3 : 12;
           return [addMonths(anchor, months * n), addDays(addMonths(anchor, months * (n + 1)), -1)];
         })();
-  if (period.range.start !== start || period.range.end !== end) {
+  if (start === undefined || end === undefined) {
+    v('EXT057', '/period/index', `Periode ${period.index} van de kalender (${kind}, vanaf ${anchor}) valt na het jaar 9999.`, `Period ${period.index} of the calendar (${kind}, from ${anchor}) lies beyond the year 9999.`);
+  } else if (period.range.start !== start || period.range.end !== end) {
     v('EXT057', '/period/range', `Periode ${period.index} van de kalender (${kind}, vanaf ${anchor}) is ${start} … ${end}, niet ${period.range.start} … ${period.range.end}.`, `Period ${period.index} of the calendar (${kind}, from ${anchor}) is ${start} … ${end}, not ${period.range.start} … ${period.range.end}.`);
   }
   if ((doc.spendYtd as number) < (doc.spend as number)) v('EXT058', '/spendYtd', `spendYtd ${grouped(doc.spendYtd)} is kleiner dan spend ${grouped(doc.spend)}.`, `spendYtd ${grouped(doc.spendYtd)} is less than spend ${grouped(doc.spend)}.`);
