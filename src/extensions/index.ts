@@ -3,4 +3,5 @@ export type * from './model.js';
 export * from './documents/index.js';
 export * from './arithmetic/index.js';
 export * from './conversions/index.js';
+export * from './reports/index.js';
 export * from './status/index.js';

@@ -1,4 +1,4 @@
-import type { BandRule } from '../model.js';
+import type { BandRule, VolumeCeiling } from '../model.js';
 import { compareFractions, divRound, requireCents, requireInteger, toSafe } from './exact.js';
 
 /** What a report does to a budget under a band rule. */
@@ -42,6 +42,7 @@ function checkRule(rule: BandRule): void {
  * required. The change is rounded once, half away from zero, to whole units of
  * `budget` (cents, or units when a ceiling is adjusted: E1b).
  * `rebase` is not applied here: it concerns the next report's reference.
+ * Should both bounds capture the same value (both 0 and inclusive), raising wins.
  *
  * Invalid input (reference < 1, a non-integer value, a positive lower bound,
  * an index outside 1…count) is a RangeError.
@@ -78,4 +79,14 @@ export function evaluateBand(rule: BandRule, input: { reported: number; budget: 
   const changeNumerator = rule.adjustment === 'proportional' ? deviationNumerator : deviationNumerator - bound * reference;
   const delta = toSafe(divRound(budget * changeNumerator * scaleNumerator, reference * 10_000n * scaleDenominator), 'delta');
   return { action: raise ? 'raise' : 'lower', delta: delta + 0, newBudget: toSafe(BigInt(input.budget) + BigInt(delta), 'newBudget'), deviationBp: deviationBp + 0 };
+}
+
+/**
+ * A volume ceiling under a band rule (spec E1b): the ceiling's quantity moves
+ * exactly as a budget would (`evaluateBand` with the quantity as budget), so a
+ * proportional rule takes 1 000 units to 1 060 after a 106-client report.
+ */
+export function adjustCeiling<C extends VolumeCeiling>(rule: BandRule, input: { reported: number; ceiling: C; period?: PeriodPosition }): C {
+  const evaluation = evaluateBand(rule, { reported: input.reported, budget: input.ceiling.quantity, ...(input.period ? { period: input.period } : {}) });
+  return { ...input.ceiling, quantity: evaluation.newBudget };
 }

@@ -43,3 +43,39 @@ export function budgetUtilisation(input: { budget: number; spent: number; period
     aheadOfPlan: input.thresholdBp === undefined ? vsThreshold > 0 : vsThreshold >= 0,
   };
 }
+
+/** Actual against the pro-rata plan after `index` of `count` periods. */
+export interface PlanPosition {
+  /** plan × index / count, rounded half away from zero (E3: 1 000 × 7 / 13 → 538). */
+  readonly proRata: number;
+  /** actual × 10 000 / (plan × index / count), exact quotient rounded (E3: 560 → 10 400 bp = 104.0 %). */
+  readonly ofProRataBp: number;
+  /** actual × 10 000 / plan, rounded (E3: 560 of 1 000 → 5600). */
+  readonly ofPlanBp: number;
+  /** index × 10 000 / count, rounded (E3: 7 / 13 → 5385). */
+  readonly elapsedBp: number;
+}
+
+/**
+ * Year-to-date position against a plan spread evenly over the reporting
+ * periods (spec GO-4, E3): units YTD 560 vs 1 000 × 7/13 = 538.46 → 104.0 %,
+ * 56.0 % of the plan with 53.8 % of the year elapsed. Works the same for cents.
+ * A plan below 1, an index outside 1…count or non-integer values are a RangeError.
+ */
+export function planPosition(input: { plan: number; actual: number; index: number; count: number }): PlanPosition {
+  requireInteger('plan', input.plan, { min: 1 });
+  requireInteger('actual', input.actual);
+  requireInteger('count', input.count, { min: 1 });
+  requireInteger('index', input.index, { min: 1 });
+  if (input.index > input.count) throw new RangeError(`index ${input.index} lies beyond count ${input.count}`);
+  const plan = BigInt(input.plan);
+  const actual = BigInt(input.actual);
+  const index = BigInt(input.index);
+  const count = BigInt(input.count);
+  return {
+    proRata: toSafe(divRound(plan * index, count), 'proRata'),
+    ofProRataBp: toSafe(divRound(actual * 10_000n * count, plan * index), 'ofProRataBp') + 0,
+    ofPlanBp: toSafe(divRound(actual * 10_000n, plan), 'ofPlanBp') + 0,
+    elapsedBp: toSafe(divRound(index * 10_000n, count), 'elapsedBp'),
+  };
+}
