@@ -33,7 +33,7 @@ function readDocument(file: string, bytes: Buffer, expected: DocumentKind): Inpu
   if (parsed.value.kind !== expected) {
     const wrongKind: Finding = {
       rule: 'EXT100',
-      level: 1,
+      level: 3,
       retourcode: null,
       path: '/kind',
       message: { nl: `Hier hoort een ${expected}, dit document is een ${parsed.value.kind}.`, en: `A ${expected} belongs here; this document is a ${parsed.value.kind}.` },

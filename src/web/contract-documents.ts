@@ -28,19 +28,19 @@ export interface ContractOutcome {
   readonly status?: ContractStatus;
 }
 
-function finding(rule: string, path: string, nl: string, en: string): Finding {
-  return { rule, level: 1, retourcode: null, path, message: { nl, en } };
+function finding(rule: string, level: 1 | 3, path: string, nl: string, en: string): Finding {
+  return { rule, level, retourcode: null, path, message: { nl, en } };
 }
 
 function read(file: DocumentFile): { outcome: { name: string; kind?: FileOutcome['kind']; findings: Finding[] }; document?: ExtensionDocument } {
   if (file.bytes.byteLength > MAX_DOCUMENT_BYTES) {
-    return { outcome: { name: file.name, findings: [finding('EXT001', '/', 'Dit bestand is groter dan 5 MB; een contract of rapportage is veel kleiner.', 'This file is larger than 5 MB; a contract or report is much smaller.')] } };
+    return { outcome: { name: file.name, findings: [finding('EXT001', 1, '/', 'Dit bestand is groter dan 5 MB; een contract of rapportage is veel kleiner.', 'This file is larger than 5 MB; a contract or report is much smaller.')] } };
   }
   const parsed = safeParseDocument(file.bytes);
   if (!parsed.ok) return { outcome: { name: file.name, findings: [...parsed.findings] } };
   const { kind } = parsed.value;
   if (kind !== 'LumpsumContract' && kind !== 'ProviderReport') {
-    return { outcome: { name: file.name, findings: [...parsed.findings, finding('EXT100', '/kind', `Dit is een ${kind}, geen LumpsumContract of ProviderReport.`, `This is a ${kind}, neither a LumpsumContract nor a ProviderReport.`)] } };
+    return { outcome: { name: file.name, findings: [...parsed.findings, finding('EXT100', 3, '/kind', `Dit is een ${kind}, geen LumpsumContract of ProviderReport.`, `This is a ${kind}, neither a LumpsumContract nor a ProviderReport.`)] } };
   }
   return { outcome: { name: file.name, kind, findings: [...parsed.findings] }, document: parsed.value };
 }

@@ -9,7 +9,7 @@
  * arithmetic's, not a second copy. Reports that do not belong to the contract
  * or its calendar are findings (rule ids EXT1xx) and are left out; nothing throws.
  */
-import type { Finding } from '../../findings.js';
+import type { Finding, LocalizedText } from '../../findings.js';
 import { budgetUtilisation, evaluateBand, reportingPeriod } from '../arithmetic/index.js';
 import type { BandRule, BudgetAmendment, Cents, IsoDate, LumpsumContract, Period, ProviderReport, ReportingCalendar } from '../model.js';
 
@@ -32,6 +32,22 @@ export function contractPeriods(contract: Pick<LumpsumContract, 'payment' | 'per
   }
   return periods;
 }
+
+/** The findings of a contract status (control level 3: across documents); docs/extensions.md lists the same table. */
+export const STATUS_RULES: readonly { readonly id: string; readonly description: LocalizedText }[] = [
+  { id: 'EXT100', description: { nl: 'Elk document is van de soort die zijn plaats vraagt: eerst het LumpsumContract, dan ProviderReports.', en: 'Every document is of the kind its place asks for: the LumpsumContract first, then ProviderReports.' } },
+  { id: 'EXT101', description: { nl: 'Een rapportage hoort bij het contract (contractId).', en: 'A report belongs to the contract (contractId).' } },
+  { id: 'EXT102', description: { nl: 'De rapporteur is een partij van het contract.', en: 'The reporter is a party to the contract.' } },
+  { id: 'EXT103', description: { nl: 'Een rapportage gebruikt de rapportagekalender van het contract.', en: "A report uses the contract's reporting calendar." } },
+  { id: 'EXT104', description: { nl: 'De periode van een rapportage is een periode van het contract.', en: "A report's period is one of the contract's periods." } },
+  { id: 'EXT105', description: { nl: 'Van … t/m van een rapportage is die van haar periode in de kalender.', en: "A report's range is its period's range in the calendar." } },
+  { id: 'EXT106', description: { nl: 'Aantallen en spendYtd van een rapportage zijn gehele getallen van 0 of meer.', en: "A report's counts and spendYtd are whole numbers of 0 or more." } },
+  { id: 'EXT107', description: { nl: 'Eén rapportage per rapporteur per periode (de eerste telt).', en: 'One report per reporter per period (the first counts).' } },
+  { id: 'EXT108', description: { nl: 'Een bandbreedte is toepasbaar (referentie 1 of meer, ondergrens niet positief); anders wordt ze overgeslagen.', en: 'A band can be applied (reference of 1 or more, lower bound not positive); otherwise it is skipped.' } },
+  { id: 'EXT109', description: { nl: 'Een budgetwijziging blijft binnen exact rekenbare bedragen; anders wordt er geen voorgesteld.', en: 'A budget amendment stays within exactly computable amounts; otherwise none is proposed.' } },
+  { id: 'EXT110', description: { nl: 'De rapportagekalender van het contract is bruikbaar (4 weken vanaf een maandag, maanden vanaf de 1e).', en: "The contract's reporting calendar can be used (4 weeks from a Monday, months from the 1st)." } },
+  { id: 'EXT111', description: { nl: 'Het contract heeft wat de status nodig heeft (valideer het eerst).', en: 'The contract holds what the status needs (validate it first).' } },
+];
 
 export interface ContractStatusOptions {
   /** Flag a period when budget used runs this many bp ahead of time elapsed (a profile's `utilisationThresholdBp`; E5: 1000). */

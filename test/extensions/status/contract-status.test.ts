@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contractPeriods, contractStatus, fourWeekPeriod, type BandRule } from '../../../src/extensions/index.js';
+import { STATUS_RULES, contractPeriods, contractStatus, fourWeekPeriod, type BandRule } from '../../../src/extensions/index.js';
 import { contractWith, goereeContract, goereeReports, report } from './support.js';
 
 describe('contractStatus on the Goeree 2016 fixtures (E1, E1c, E3)', () => {
@@ -176,6 +178,17 @@ describe('inputs that do not fit are findings, not crashes', () => {
 
   it('a budget of 0 has no utilisation', () => {
     expect(contractStatus(contractWith({ budget: 0 }), [report(1, 100)]).periods[0]!.utilisation).toBeUndefined();
+  });
+});
+
+describe('the status rules', () => {
+  const read = (path: string): string => readFileSync(fileURLToPath(new URL(`../../../${path}`, import.meta.url)), 'utf8');
+
+  it('are every EXT1xx id the status, the command and the page use, and the table in docs/extensions.md', () => {
+    const used = new Set(['src/extensions/status/contract-status.ts', 'src/cli/contract-command.ts', 'src/web/contract-documents.ts'].flatMap((f) => [...read(f).matchAll(/'(EXT1\d\d)'/g)].map((m) => m[1]!)));
+    const ids = STATUS_RULES.map((r) => r.id);
+    expect([...used].sort()).toEqual(ids);
+    expect([...read('docs/extensions.md').matchAll(/^\| (EXT1\d\d) \| 3 \| (.*) \| (.*) \|$/gm)].map((m) => [m[1], m[2], m[3]])).toEqual(STATUS_RULES.map((r) => [r.id, r.description.en, r.description.nl]));
   });
 });
 
