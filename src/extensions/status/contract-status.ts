@@ -11,6 +11,7 @@
  */
 import type { Finding, LocalizedText } from '../../findings.js';
 import { budgetUtilisation, evaluateBand, reportingPeriod } from '../arithmetic/index.js';
+import { maskBsns } from '../documents/index.js';
 import type { BandRule, BudgetAmendment, Cents, IsoDate, LumpsumContract, Period, ProviderReport, ReportingCalendar } from '../model.js';
 
 interface ReportingPeriod {
@@ -123,8 +124,9 @@ export interface ContractStatus {
   readonly findings: readonly Finding[];
 }
 
-function finding(rule: string, path: string, nl: string, en: string, severity?: 'warning'): Finding {
-  return { rule, level: 3, retourcode: null, path, message: { nl, en }, ...(severity ? { severity } : {}) };
+/** A status finding; values quoted from the documents are shown with any BSN-like number masked. */
+function finding(rule: string, path: string, nl: string, en: string): Finding {
+  return { rule, level: 3, retourcode: null, path, message: { nl: maskBsns(nl), en: maskBsns(en) } };
 }
 
 function describe(error: unknown): string {

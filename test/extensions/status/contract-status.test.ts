@@ -156,6 +156,11 @@ describe('inputs that do not fit are findings, not crashes', () => {
     expect(status).toMatchObject({ contractId: 'x', periods: [], amendments: [] });
   });
 
+  it('masks a BSN quoted from a document', () => {
+    const status = contractStatus(goereeContract, [report(1, 100, { contractId: '999990019' })]);
+    expect(status.findings[0]!.message.en).toBe('The report belongs to contract *****0019, not to goeree-2016-A.');
+  });
+
   it('a band without a usable reference is reported and skipped', () => {
     const status = contractStatus(contractWith({ band: { reference: 0 } }), [report(1, 100)]);
     expect(status.findings.map((f) => [f.rule, f.path])).toEqual([['EXT108', '/contract/bands/0']]);
