@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import type { Finding } from '../index.js';
-import { contractStatus, findingDocument, formatContractStatus, safeParseDocument, type ContractStatus, type DocumentKind, type LumpsumContract, type ProviderReport } from '../extensions/index.js';
+import { contractStatus, findingDocument, formatContractStatus, parseDocument, validateDocument, type ContractStatus, type DocumentKind, type DocumentReport, type LumpsumContract, type ProviderReport } from '../extensions/index.js';
+import type { DocumentReportJson } from '../http/ext-validate.js';
 import { findingJson, type ReportJson } from '../http/report-json.js';
 import { describeIoError } from './files.js';
 import { examples, positiveInteger } from './options.js';
@@ -22,30 +23,28 @@ export interface ContractStatusCommandOptions {
 interface Input {
   readonly file: string;
   readonly expected: DocumentKind;
+  readonly report: DocumentReport;
   readonly document?: unknown;
   readonly findings: Finding[];
 }
 
 /** Reads and validates one document (JSON or XML) and checks that it is of the kind its place on the command line asks for. */
 function readDocument(file: string, bytes: Buffer, expected: DocumentKind): Input {
-  const parsed = safeParseDocument(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  if (!parsed.ok) return { file, expected, findings: [...parsed.findings] };
-  if (parsed.value.kind !== expected) {
-    const wrongKind: Finding = {
-      rule: 'EXT100',
-      level: 3,
-      retourcode: null,
-      path: '/kind',
-      message: { nl: `Hier hoort een ${expected}, dit document is een ${parsed.value.kind}.`, en: `A ${expected} belongs here; this document is a ${parsed.value.kind}.` },
-    };
-    return { file, expected, findings: [...parsed.findings, wrongKind] };
+  const input = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const report = validateDocument(input);
+  const findings = [...report.findings];
+  if (!report.accepted) return { file, expected, report, findings };
+  if (report.kind !== expected) {
+    const message = { nl: `Hier hoort een ${expected}, dit document is een ${report.kind ?? 'onbekende soort'}.`, en: `A ${expected} belongs here; this document is a ${report.kind ?? 'unknown kind'}.` };
+    return { file, expected, report, findings: [...findings, { rule: 'EXT100', level: 3, retourcode: null, path: '/kind', message }] };
   }
-  return { file, expected, document: parsed.value, findings: [...parsed.findings] };
+  return { file, expected, report, document: parseDocument(input), findings };
 }
 
-function reportOf(input: Input): ReportJson {
+/** The file's report as `iwmo ext validate --format json` prints it, with the status findings added. */
+function reportOf(input: Input): DocumentReportJson {
   const findings = input.findings.map(findingJson);
-  return { message: input.expected, berichtCode: null, accepted: findings.every((f) => f.severity === 'warning'), findings };
+  return { kind: input.report.kind ?? null, format: input.report.format ?? null, accepted: findings.every((f) => f.severity === 'warning'), findings };
 }
 
 /** Hands each status finding to the file it is about: `/reports/2/…` is the third report, `/contract/…` the contract. */
@@ -86,8 +85,10 @@ export async function contractStatusCommand(contractFile: string, reportFiles: r
   } else if (status) {
     process.stdout.write(formatContractStatus(status, 'en') + '\n');
   }
-  for (const report of reports) {
-    if (report.findings.length > 0) process.stderr.write(formatFileReport(report.file, report) + '\n');
+  for (const [i, report] of reports.entries()) {
+    // The same text as `iwmo validate`, with the document's kind (or the expected one) where a message type would be.
+    const asText: ReportJson = { message: report.kind ?? inputs[i]!.expected, berichtCode: null, accepted: report.accepted, findings: report.findings };
+    if (report.findings.length > 0) process.stderr.write(formatFileReport(report.file, asText) + '\n');
   }
   return reports.every((r) => r.accepted) ? EXIT_ACCEPTED : EXIT_REJECTED;
 }

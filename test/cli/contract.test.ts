@@ -34,8 +34,8 @@ describe('iwmo contract status', () => {
   it('gives machines the same status as JSON, the library’s shape, and flags spending ahead of a threshold', () => {
     const run = iwmo(['contract', 'status', '--format', 'json', '--threshold', '100', contract, ...reports]);
     expect(run.status).toBe(0);
-    const json = JSON.parse(run.stdout) as { files: { file: string; accepted: boolean }[]; status: { finalBudget: number; amendments: unknown[]; periods: { utilisation?: { aheadOfPlan: boolean } }[] } };
-    expect(json.files.map((f) => f.accepted)).toEqual(Array(8).fill(true));
+    const json = JSON.parse(run.stdout) as { files: { file: string; kind: string; format: string; accepted: boolean }[]; status: { finalBudget: number; amendments: unknown[]; periods: { utilisation?: { aheadOfPlan: boolean } }[] } };
+    expect(json.files.map((f) => [f.kind, f.format, f.accepted])).toEqual([['LumpsumContract', 'json', true], ...Array(7).fill(['ProviderReport', 'json', true])]);
     expect(json.status.finalBudget).toBe(5_300_000);
     expect(json.status.amendments).toEqual([{ id: 'goeree-2016-A-band-P07', at: '2016-07-17', cause: 'band', delta: 300_000, newBudget: 5_300_000, evidence: goereeReports[6]!.id, recorded: false }]);
     expect(json.status.periods[6]!.utilisation!.aheadOfPlan).toBe(true);
