@@ -269,6 +269,17 @@ describe('properties', () => {
     );
   });
 
+  it('never throws: any value as a report, any value in place of a contract field, gives findings', () => {
+    fc.assert(
+      fc.property(fc.array(fc.anything(), { maxLength: 3 }), fc.constantFrom('payment', 'period', 'bands', 'amendments', 'parties', 'budget'), fc.anything(), (junk, field, value) => {
+        const withJunk = contractStatus(goereeContract, [report(1, 100), ...(junk as never[])]);
+        expect(withJunk.findings.length).toBeGreaterThanOrEqual(junk.length);
+        expect(withJunk.periods[0]!.clients).toBe(100);
+        expect(() => contractStatus({ ...goereeContract, [field]: value } as never, goereeReports)).not.toThrow();
+      }),
+    );
+  });
+
   it('splitting a period over several reporters changes nothing but the evidence', () => {
     const parties = ['A', 'B', 'C'].map((id) => ({ id, name: id, role: 'hoofdaannemer' as const }));
     fc.assert(
