@@ -49,7 +49,7 @@ function scalarRestriction(node: ScalarNode, indent: string): string {
     case 'integer':
       return facets('xs:long', [`<xs:minInclusive value="${node.min}"/>`, `<xs:maxInclusive value="${node.max}"/>`, '<xs:pattern value="-?(0|[1-9][0-9]*)"/>'], indent);
     case 'decimal':
-      return facets('xs:decimal', ['<xs:minInclusive value="0"/>', `<xs:maxInclusive value="${node.max}"/>`, `<xs:pattern value="${xsdPattern(DECIMAL_TEXT.source)}"/>`], indent);
+      return facets('xs:decimal', [`<xs:minInclusive value="${node.min}"/>`, `<xs:maxInclusive value="${node.max}"/>`, `<xs:pattern value="${xsdPattern(DECIMAL_TEXT.source)}"/>`], indent);
     case 'boolean':
       return facets('xs:boolean', ['<xs:pattern value="true|false"/>'], indent);
     case 'integer-or-boolean':

@@ -43,7 +43,7 @@ function scalarArbitrary(node: ScalarNode, name?: string): fc.Arbitrary<unknown>
     case 'integer':
       return fc.oneof(fc.integer({ min: Math.max(node.min, -1000), max: Math.min(node.max, 1000) }), fc.integer({ min: Math.max(node.min, -LIMIT), max: Math.min(node.max, LIMIT) }));
     case 'decimal':
-      return fc.integer({ min: 0, max: Math.min(node.max * 1000, LIMIT) }).map((n) => n / 1000);
+      return fc.integer({ min: Math.max(node.min * 1000, -LIMIT), max: Math.min(node.max * 1000, LIMIT) }).map((n) => n / 1000);
     case 'boolean':
       return fc.boolean();
     case 'integer-or-boolean':

@@ -15,8 +15,8 @@ export type ScalarNode =
   | { readonly t: 'string'; readonly pattern?: string; readonly maxLength?: number }
   | { readonly t: 'date' }
   | { readonly t: 'integer'; readonly min: number; readonly max: number }
-  /** A non-negative number with at most three decimals (hours per week, units). */
-  | { readonly t: 'decimal'; readonly max: number }
+  /** A number with at most three decimals (hours per week, units); negative only where `min` allows (credited units). */
+  | { readonly t: 'decimal'; readonly min: number; readonly max: number }
   | { readonly t: 'boolean' }
   /** A measurement: a whole number or a yes/no (`ja-nee` indicators). */
   | { readonly t: 'integer-or-boolean' }
@@ -78,7 +78,8 @@ const ref = (name: string, bounds: { min?: number; max?: number } = {}): TypeNod
 const text = (maxLength = 500): TypeNode => ({ t: 'string', maxLength });
 const id: TypeNode = { t: 'string', maxLength: 100 };
 const count: TypeNode = { t: 'integer', min: 0, max: MAX };
-const decimal: TypeNode = { t: 'decimal', max: 1_000_000_000 };
+const decimal: TypeNode = { t: 'decimal', min: 0, max: 1_000_000_000 };
+const signedDecimal: TypeNode = { t: 'decimal', min: -1_000_000_000, max: 1_000_000_000 };
 const date = ref('IsoDate');
 const cents = ref('Cents', { min: 0 });
 const signedCents = ref('Cents');
@@ -394,10 +395,10 @@ export const definition: ExtensionDefinition = {
     // ---- 4. ProviderReport -------------------------------------------------------
     ReportPeriod: object('Which reporting period.', field('calendar', ref('ReportingCalendar')), field('index', { t: 'integer', min: 1, max: 10_000 }), field('range', ref('Period'))),
     ClientCounts: object('Clients in the period.', field('active', count), field('started', count), field('ended', count)),
-    ReportedUnits: object('Units delivered in the period.', field('productGroup', ref('ProductGroup')), opt('level', ref('Level')), field('units', decimal)),
+    ReportedUnits: object('Units delivered in the period, net of credited ones.', field('productGroup', ref('ProductGroup')), opt('level', ref('Level')), field('units', signedDecimal, { doc: 'Negative when credits outweigh deliveries.' })),
     CeilingUse: object('How far a ceiling is used.', field('ceiling', ref('VolumeCeiling')), field('usedYtd', decimal)),
     KpiMeasurement: object('A KPI as a ratio.', field('kpiId', id), field('numerator', count), field('denominator', count)),
-    SubcontractorSpend: object("A sub-contractor's part.", field('partyId', id), field('clients', count), field('spend', cents)),
+    SubcontractorSpend: object("A sub-contractor's part.", field('partyId', id), field('clients', count), field('spend', signedCents)),
     ProviderReport: object(
       'A periodic report of a contract party: aggregates only, never a BSN.',
       kindField('ProviderReport'),
@@ -408,8 +409,8 @@ export const definition: ExtensionDefinition = {
       field('period', ref('ReportPeriod')),
       field('clients', ref('ClientCounts')),
       field('units', list(ref('ReportedUnits'), 'Units')),
-      field('spend', cents),
-      field('spendYtd', cents),
+      field('spend', signedCents, { doc: 'Net of credits, so it can be negative.' }),
+      field('spendYtd', signedCents),
       field('ceilingUse', list(ref('CeilingUse'), 'CeilingUse')),
       field('kpis', list(ref('KpiMeasurement'), 'Kpi')),
       opt('bySubcontractor', list(ref('SubcontractorSpend'), 'Subcontractor')),
@@ -508,10 +509,17 @@ export const RECORD_KEY_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$';
 /** Characters XML 1.0 can carry (no C0 controls but tab, LF, CR; no lone surrogates, no U+FFFE/FFFF). */
 export const XML_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF\\uFFFE\\uFFFF]*$';
 /** A decimal as the XML carries it: no exponent, at most three decimals. */
-export const DECIMAL_TEXT = /^(0|[1-9][0-9]*)(\.[0-9]{1,3})?$/;
+export const DECIMAL_TEXT = /^-?(0|[1-9][0-9]*)(\.[0-9]{1,3})?$/;
 
 /** The union a type is a variant of, with its discriminator and element. */
-export function variantInfo(typeName: string): { readonly discriminator: string; readonly element: string; readonly value: string | number | boolean } | undefined {
+type VariantInfo = { readonly discriminator: string; readonly element: string; readonly value: string | number | boolean };
+const variantCache = new Map<string, VariantInfo | undefined>();
+export function variantInfo(typeName: string): VariantInfo | undefined {
+  if (!variantCache.has(typeName)) variantCache.set(typeName, computeVariantInfo(typeName));
+  return variantCache.get(typeName);
+}
+
+function computeVariantInfo(typeName: string): VariantInfo | undefined {
   for (const type of Object.values(definition.types)) {
     if (type.kind !== 'union') continue;
     const variant = type.variants.find((v) => v.type === typeName);
@@ -528,7 +536,16 @@ export function variantInfo(typeName: string): { readonly discriminator: string;
  * `kind` is its body element, envelope fields go before the body, and a union
  * variant's discriminator is the variant's element.
  */
+const xmlFieldsCache = new Map<string, readonly FieldDef[]>();
 export function xmlFields(typeName: string): readonly FieldDef[] {
+  const cached = xmlFieldsCache.get(typeName);
+  if (cached) return cached;
+  const fields = computeXmlFields(typeName);
+  xmlFieldsCache.set(typeName, fields);
+  return fields;
+}
+
+function computeXmlFields(typeName: string): readonly FieldDef[] {
   const isDocument = definition.documents.some((d) => d.type === typeName);
   const variant = variantInfo(typeName);
   return objectType(typeName).fields.filter((f) => !(isDocument && (f.name === 'kind' || f.envelope)) && f.name !== variant?.discriminator);

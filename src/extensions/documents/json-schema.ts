@@ -23,7 +23,7 @@ export function scalarSchema(node: ScalarNode): Json {
     case 'integer':
       return { type: 'integer', minimum: node.min, maximum: node.max };
     case 'decimal':
-      return { type: 'number', minimum: 0, maximum: node.max };
+      return { type: 'number', minimum: node.min, maximum: node.max };
     case 'boolean':
       return { type: 'boolean' };
     case 'integer-or-boolean':

@@ -442,10 +442,11 @@ export interface ClientCounts {
   readonly ended: number;
 }
 
-/** Units delivered in the period. */
+/** Units delivered in the period, net of credited ones. */
 export interface ReportedUnits {
   readonly productGroup: ProductGroup;
   readonly level?: Level;
+  /** Negative when credits outweigh deliveries. */
   readonly units: number;
 }
 
@@ -482,6 +483,7 @@ export interface ProviderReport {
   readonly period: ReportPeriod;
   readonly clients: ClientCounts;
   readonly units: readonly ReportedUnits[];
+  /** Net of credits, so it can be negative. */
   readonly spend: Cents;
   readonly spendYtd: Cents;
   readonly ceilingUse: readonly CeilingUse[];

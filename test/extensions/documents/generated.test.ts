@@ -62,6 +62,29 @@ describe('generated from the definition', () => {
   });
 });
 
+describe('the generated validator and the published schemas', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
+  const published = new Map(definition.documents.map((d) => [d.kind, ajv.compile(JSON.parse(readFileSync(join(root, `schemas/extensions/${d.kind}.schema.json`), 'utf8')))]));
+
+  it.each(definition.documents.map((d) => d.kind as DocumentKind))('agree on %s documents and on each with one field dropped or retyped', (kind) => {
+    const schema = published.get(kind)!;
+    const schemaOnly = (doc: unknown) => !validateDocument(doc as object).findings.some((f) => f.level === 1 && f.rule !== 'EXT008');
+    fc.assert(
+      fc.property(shapeArbitrary(kind), fc.nat(), fc.constantFrom('drop', 'text', 'number', 'fraction'), (doc, pick, how) => {
+        expect(schema(doc)).toBe(true);
+        expect(schemaOnly(doc)).toBe(true);
+        const mutated = structuredClone(doc) as unknown as Record<string, unknown>;
+        const keys = Object.keys(mutated).filter((k) => k !== 'kind');
+        const key = keys[pick % keys.length]!;
+        if (how === 'drop') delete mutated[key];
+        else mutated[key] = how === 'text' ? 'x' : how === 'number' ? 7 : 0.5;
+        expect(schemaOnly(mutated)).toBe(schema(mutated));
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
+
 describe.skipIf(!hasXmllint)('the XSD with xmllint', () => {
   it('compiles, and accepts every valid XML fixture', () => {
     const files = validFixtureFiles().filter((f) => f.endsWith('.xml'));
