@@ -42,12 +42,13 @@ export const STATUS_RULES: readonly { readonly id: string; readonly description:
   { id: 'EXT103', description: { nl: 'Een rapportage gebruikt de rapportagekalender van het contract.', en: "A report uses the contract's reporting calendar." } },
   { id: 'EXT104', description: { nl: 'De periode van een rapportage is een periode van het contract.', en: "A report's period is one of the contract's periods." } },
   { id: 'EXT105', description: { nl: 'Van … t/m van een rapportage is die van haar periode in de kalender.', en: "A report's range is its period's range in the calendar." } },
-  { id: 'EXT106', description: { nl: 'Aantallen en spendYtd van een rapportage zijn gehele getallen van 0 of meer.', en: "A report's counts and spendYtd are whole numbers of 0 or more." } },
+  { id: 'EXT106', description: { nl: 'Het aantal cliënten is een geheel getal van 0 of meer, spendYtd hele centen, eenheden hooguit drie decimalen.', en: 'The client count is a whole number of 0 or more, spendYtd whole cents, units at most three decimals.' } },
   { id: 'EXT107', description: { nl: 'Eén rapportage per rapporteur per periode (de eerste telt).', en: 'One report per reporter per period (the first counts).' } },
   { id: 'EXT108', description: { nl: 'Een bandbreedte is toepasbaar (referentie 1 of meer, ondergrens niet positief); anders wordt ze overgeslagen.', en: 'A band can be applied (reference of 1 or more, lower bound not positive); otherwise it is skipped.' } },
   { id: 'EXT109', description: { nl: 'Een budgetwijziging blijft binnen exact rekenbare bedragen; anders wordt er geen voorgesteld.', en: 'A budget amendment stays within exactly computable amounts; otherwise none is proposed.' } },
   { id: 'EXT110', description: { nl: 'De rapportagekalender van het contract is bruikbaar (4 weken vanaf een maandag, maanden vanaf de 1e).', en: "The contract's reporting calendar can be used (4 weeks from a Monday, months from the 1st)." } },
   { id: 'EXT111', description: { nl: 'Het contract heeft wat de status nodig heeft (valideer het eerst).', en: 'The contract holds what the status needs (validate it first).' } },
+  { id: 'EXT112', description: { nl: 'Een bandbreedte op eenheden telt alleen een geheel aantal van 0 of meer; anders slaat ze de periode over.', en: 'A band on units counts only a whole number of 0 or more; otherwise it skips the period.' } },
 ];
 
 export interface ContractStatusOptions {
@@ -138,15 +139,15 @@ function isWholeNumber(value: unknown): value is number {
 }
 
 /** The metric a band rule reads from a set of reports: active clients, or units over all product groups. */
-function metricOf(rule: BandRule, period: { clients: number; units: number }): number {
-  return rule.metric === 'clients' ? period.clients : period.units;
+function metricOf(rule: BandRule, period: { clients: number; milliUnits: number }): number {
+  return rule.metric === 'clients' ? period.clients : period.milliUnits / 1000;
 }
 
 interface Counted {
   readonly first: ProviderReport;
   readonly reportIds: string[];
   clients: number;
-  units: number;
+  milliUnits: number;
   spendYtd: number;
 }
 
@@ -173,12 +174,17 @@ function checkReport(contract: LumpsumContract, report: ProviderReport, at: stri
   if (report.period.range?.start !== expected.range.start || report.period.range.end !== expected.range.end) {
     return [finding('EXT105', `${at}/period/range`, `Periode ${expected.index} loopt van ${expected.range.start} t/m ${expected.range.end}, niet zoals de rapportage zegt.`, `Period ${expected.index} runs from ${expected.range.start} to ${expected.range.end}, not as the report says.`)];
   }
-  const missing = [
-    ['/clients/active', report.clients?.active],
-    ['/spendYtd', report.spendYtd],
-    ...(Array.isArray(report.units) ? report.units.map((u, i) => [`/units/${i}/units`, u?.units] as const) : [['/units', undefined] as const]),
-  ].filter(([, value]) => !isWholeNumber(value));
-  return missing.map(([path]) => finding('EXT106', `${at}${path}`, 'Hier hoort een geheel getal van 0 of meer.', 'A whole number of 0 or more belongs here.'));
+  // Units and spend are net of credits (they may be negative); units have at most three decimals.
+  const unusable = [
+    ['/clients/active', isWholeNumber(report.clients?.active)],
+    ['/spendYtd', Number.isSafeInteger(report.spendYtd)],
+    ...(Array.isArray(report.units) ? report.units.map((u, i) => [`/units/${i}/units`, isThousandths(u?.units)] as const) : [['/units', false] as const]),
+  ].filter(([, usable]) => !usable);
+  return unusable.map(([path]) => finding('EXT106', `${at}${path}`, 'Hier hoort een getal zoals het schema het vraagt.', 'A number as the schema asks for belongs here.'));
+}
+
+function isThousandths(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(Math.round(value * 1000)) && Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6;
 }
 
 /**
@@ -234,10 +240,11 @@ function walk(contract: LumpsumContract, reports: readonly ProviderReport[], opt
       return;
     }
     seen.set(key, i);
-    const sum = counted.get(report.period.index) ?? { first: report, reportIds: [], clients: 0, units: 0, spendYtd: 0 };
+    const sum = counted.get(report.period.index) ?? { first: report, reportIds: [], clients: 0, milliUnits: 0, spendYtd: 0 };
     sum.reportIds.push(report.id);
     sum.clients += report.clients.active;
-    sum.units += report.units.reduce((total, u) => total + u.units, 0);
+    // Summed in thousandths, so three-decimal units add up exactly.
+    sum.milliUnits += report.units.reduce((total, u) => total + Math.round(u.units * 1000), 0);
     sum.spendYtd += report.spendYtd;
     counted.set(report.period.index, sum);
   });
@@ -273,16 +280,22 @@ function walk(contract: LumpsumContract, reports: readonly ProviderReport[], opt
     if (!sum) return { index, range, reportIds: [], budget, bands: [], budgetAfter: budget };
     const budgetBefore = budget;
     const evidence = sum.reportIds.join(',');
-    const bands = usable.map((rule, r): BandStatus => {
+    const at = `/reports/${reports.indexOf(sum.first)}`;
+    const bands = usable.flatMap((rule, r): BandStatus[] => {
       const reference = references[r]!;
       const reported = metricOf(rule, sum);
+      if (!isWholeNumber(reported)) {
+        // Net units can be negative or fractional; a band counts whole units of 0 or more.
+        findings.push(finding('EXT112', `${at}/units`, `De eenheden van periode ${index} (${reported}) zijn geen geheel aantal van 0 of meer; de bandbreedte slaat deze periode over.`, `The units of period ${index} (${reported}) are not a whole number of 0 or more; the band skips this period.`));
+        return [];
+      }
       const periodOf = { index, count: periods.length };
       let outcome: ReturnType<typeof evaluateBand>;
       try {
         outcome = evaluateBand({ ...rule, reference }, { reported, budget, period: periodOf });
       } catch (error) {
-        // Only the amount can fail here (the rule was checked above): keep the position, propose nothing.
-        findings.push(finding('EXT109', `/reports/${reports.indexOf(sum.first)}`, `Geen budgetwijziging voor periode ${index}: ${describe(error)}.`, `No budget amendment for period ${index}: ${describe(error)}.`));
+        // Only the amount can fail here (rule and value were checked above): keep the position, propose nothing.
+        findings.push(finding('EXT109', at, `Geen budgetwijziging voor periode ${index}: ${describe(error)}.`, `No budget amendment for period ${index}: ${describe(error)}.`));
         outcome = { ...evaluateBand({ ...rule, reference }, { reported, budget: 0, period: periodOf }), delta: 0, newBudget: budget };
       }
       const position: BandPosition = outcome.action === 'raise' ? 'above' : outcome.action === 'lower' ? 'below' : 'inside';
@@ -296,7 +309,7 @@ function walk(contract: LumpsumContract, reports: readonly ProviderReport[], opt
         upperValue: (reference * (10_000 + rule.upper.bp)) / 10_000,
         position,
       };
-      if (outcome.action === 'none') return band;
+      if (outcome.action === 'none') return [band];
       // A rebase onto 0 would leave no reference to measure against: the old one stays.
       if (rule.rebase && reported > 0) references[r] = reported;
       const match = recorded.find((a) => a.cause === 'band' && a.evidence === evidence);
@@ -305,9 +318,9 @@ function walk(contract: LumpsumContract, reports: readonly ProviderReport[], opt
         budget = match.newBudget;
         const amendment: AmendmentProposal = { ...match, cause: 'band', recorded: true };
         amendments.push(amendment);
-        return { ...band, amendment };
+        return [{ ...band, amendment }];
       }
-      if (outcome.delta === 0) return band;
+      if (outcome.delta === 0) return [band];
       const suffix = usable.length > 1 ? `band${ruleIndex.get(rule)! + 1}` : 'band';
       const amendment: AmendmentProposal = {
         id: `${contract.id}-${suffix}-P${String(index).padStart(2, '0')}`,
@@ -320,7 +333,7 @@ function walk(contract: LumpsumContract, reports: readonly ProviderReport[], opt
       };
       budget = outcome.newBudget;
       amendments.push(amendment);
-      return { ...band, amendment };
+      return [{ ...band, amendment }];
     });
     const asOf: IsoDate = range.end < contract.period.end ? range.end : contract.period.end;
     // Without a budget (0) there is nothing to use up: no utilisation.
@@ -328,7 +341,7 @@ function walk(contract: LumpsumContract, reports: readonly ProviderReport[], opt
       budgetBefore >= 1
         ? budgetUtilisation({ budget: budgetBefore, spent: sum.spendYtd, period: contract.period, asOf, ...(options.thresholdBp !== undefined ? { thresholdBp: options.thresholdBp } : {}) })
         : undefined;
-    return { index, range, reportIds: sum.reportIds, clients: sum.clients, units: sum.units, spendYtd: sum.spendYtd, budget: budgetBefore, ...(utilisation ? { utilisation } : {}), bands, budgetAfter: budget };
+    return { index, range, reportIds: sum.reportIds, clients: sum.clients, units: sum.milliUnits / 1000, spendYtd: sum.spendYtd, budget: budgetBefore, ...(utilisation ? { utilisation } : {}), bands, budgetAfter: budget };
   });
 
   return {

@@ -108,7 +108,7 @@ export function statusTable(status: ContractStatus, language: Language): StatusT
     ];
     const head = [periodLabel(period.index), `${period.range.start} … ${period.range.end}`];
     if (period.bands.length === 0) {
-      const reported = period.reportIds.length === 0 ? '-' : String(metrics.has('units') && !metrics.has('clients') ? period.units : period.clients);
+      const reported = period.reportIds.length === 0 ? '-' : String(metrics.has('units') && !metrics.has('clients') ? period.units : period.clients).replace('.', ',');
       return [{ period: period.index, cells: [...head, reported, '-', '-', ...common, '-'] }];
     }
     return period.bands.map((band, i) => ({

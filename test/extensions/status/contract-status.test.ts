@@ -137,6 +137,8 @@ describe('inputs that do not fit are findings, not crashes', () => {
     ['a range that is not the period', { ...report(2, 150), period: { ...report(2, 150).period, range: { start: '2016-02-01', end: '2016-02-29' } } }, 'EXT105', '/reports/1/period/range'],
     ['a second report of one reporter', report(1, 150, { id: 'again' }), 'EXT107', '/reports/1/period/index'],
     ['a negative count', report(2, -4), 'EXT106', '/reports/1/clients/active'],
+    ['units with four decimals', report(2, 100, { units: [{ productGroup: 'ambulant', units: 1.0005 }] }), 'EXT106', '/reports/1/units/0/units'],
+    ['spend in half cents', report(2, 100, { spendYtd: 10.5 }), 'EXT106', '/reports/1/spendYtd'],
     ['not a report', { kind: 'LumpsumContract' }, 'EXT100', '/reports/1/kind'],
     ['null', null, 'EXT100', '/reports/1/kind'],
   ];
@@ -159,6 +161,23 @@ describe('inputs that do not fit are findings, not crashes', () => {
   it('masks a BSN quoted from a document', () => {
     const status = contractStatus(goereeContract, [report(1, 100, { contractId: '999990019' })]);
     expect(status.findings[0]!.message.en).toBe('The report belongs to contract *****0019, not to goeree-2016-A.');
+  });
+
+  it('adds net units exactly (credits negative, three decimals) and spends net of credits', () => {
+    const units = [{ productGroup: 'ambulant' as const, units: 0.1 }, { productGroup: 'groep' as const, units: 0.2 }];
+    const status = contractStatus(goereeContract, [report(1, 100, { units, spendYtd: -2_500 }), report(2, 100, { units: [{ productGroup: 'ambulant', units: -3.5 }] })]);
+    expect(status.findings).toEqual([]);
+    expect(status.periods[0]).toMatchObject({ units: 0.3, spendYtd: -2_500 });
+    expect(status.periods[0]!.utilisation!.spentBp).toBe(-5);
+    expect(status.periods[1]!.units).toBe(-3.5);
+  });
+
+  it('a band on units skips a period whose net units are not a whole number of 0 or more', () => {
+    const contract = contractWith({ band: { metric: 'units', reference: 80 } });
+    const status = contractStatus(contract, [report(1, 100, { units: [{ productGroup: 'ambulant', units: 85.5 }] }), report(2, 100, { units: [{ productGroup: 'ambulant', units: 90 }] })]);
+    expect(status.findings.map((f) => [f.rule, f.path])).toEqual([['EXT112', '/reports/0/units']]);
+    expect(status.periods[0]!.bands).toEqual([]);
+    expect(status.periods[1]!.bands[0]).toMatchObject({ reported: 90, deviationBp: 1250, position: 'above' });
   });
 
   it('a band without a usable reference is reported and skipped', () => {
