@@ -173,7 +173,9 @@ export function contractChart(status: ContractStatus, options: ChartOptions = {}
   for (const period of status.periods) {
     if (period.spendYtd === undefined) continue;
     const x = xOf(period.index) - slot * 0.3;
-    parts.push(tag('rect', { x, y: yMoney(period.spendYtd), width: slot * 0.6, height: BOTTOM_PANEL.top + BOTTOM_PANEL.height - yMoney(period.spendYtd), fill: COLOUR.spent, 'data-spent-period': period.index }, `<title>${escape(`${periodLabel(period.index)}: ${w.spent} ${formatCents(period.spendYtd)}`)}</title>`));
+    // Spending net of credits can be negative: the bar then stays at 0 (its title says the amount).
+    const shown = Math.max(period.spendYtd, 0);
+    parts.push(tag('rect', { x, y: yMoney(shown), width: slot * 0.6, height: BOTTOM_PANEL.top + BOTTOM_PANEL.height - yMoney(shown), fill: COLOUR.spent, 'data-spent-period': period.index }, `<title>${escape(`${periodLabel(period.index)}: ${w.spent} ${formatCents(period.spendYtd)}`)}</title>`));
   }
   // The budget in force per period, stepping where an amendment takes effect (at the end of the crossing's period).
   const budgetPath = status.periods

@@ -72,11 +72,13 @@ describe('the contract chart', () => {
         fc.boolean(),
         (picks, rebase, budget, withBand) => {
           const contract = contractWith({ budget, ...(withBand ? { band: { rebase, effect: 'whole-period' } } : { bands: [] }) });
-          const status = contractStatus(contract, picks.map((p) => report(p.index, p.active)));
+          // Spending net of credits may be negative.
+          const status = contractStatus(contract, picks.map((p) => report(p.index, p.active, { spendYtd: (p.active - 100) * 10_000 })));
           const found = elements(contractChart(status));
           expect(found.filter((e) => e.attributes['data-period']).length).toBe(withBand ? picks.length : 0);
           expect(found.filter((e) => e.attributes['data-amendment']).length).toBe(status.amendments.length);
           for (const e of found) for (const value of Object.values(e.attributes)) expect(value).not.toMatch(/NaN|Infinity|undefined/);
+          for (const e of found) for (const size of [e.attributes.width, e.attributes.height, e.attributes.r]) expect(Number(size ?? 0)).toBeGreaterThanOrEqual(0);
         },
       ),
       { numRuns: 60 },
