@@ -72,6 +72,13 @@ describe('iwmo contract status', () => {
     expect(run.stderr).toContain('A LumpsumContract belongs here; this document is a ProviderReport.');
   });
 
+  it('shows a contract without reports yet: its periods and its budget', () => {
+    const run = iwmo(['contract', 'status', contract]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Budget: € 50.000,00 at the start, € 50.000,00 after the amendments');
+    expect(run.stdout.split('\n').filter((l) => /^P\d\d .* € 50\.000,00 +- +- +- +-$/.test(l))).toHaveLength(13);
+  });
+
   it('exits 2 for a missing file or a missing argument', () => {
     const missing = iwmo(['contract', 'status', contract, join(scratch, 'nope.json')]);
     expect(missing).toMatchObject({ status: 2, stdout: '' });
