@@ -7,12 +7,13 @@
 import type { Finding } from '../index.js';
 import { contractStatus, findingDocument, safeParseDocument, type ContractStatus, type ExtensionDocument, type LumpsumContract, type ProviderReport } from '../extensions/index.js';
 
-/** Contracts and reports are small; this only stops a wrong file from holding up the page. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+import { MAX_DOCUMENT_BYTES } from './protocol.js';
 
 export interface DocumentFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** The file's size, when its bytes were not read because it is too large. */
+  readonly size?: number;
 }
 
 export interface FileOutcome {
@@ -33,7 +34,7 @@ function finding(rule: string, level: 1 | 3, path: string, nl: string, en: strin
 }
 
 function read(file: DocumentFile): { outcome: { name: string; kind?: FileOutcome['kind']; findings: Finding[] }; document?: ExtensionDocument } {
-  if (file.bytes.byteLength > MAX_DOCUMENT_BYTES) {
+  if ((file.size ?? file.bytes.byteLength) > MAX_DOCUMENT_BYTES) {
     return { outcome: { name: file.name, findings: [finding('EXT001', 1, '/', 'Dit bestand is groter dan 5 MB; een contract of rapportage is veel kleiner.', 'This file is larger than 5 MB; a contract or report is much smaller.')] } };
   }
   const parsed = safeParseDocument(file.bytes);

@@ -9,7 +9,7 @@ import type { Finding } from '../index.js';
 import { describeBand, formatCents, periodLabel, statusTable, type ContractStatus } from '../extensions/index.js';
 import { contractChart } from './contract-chart.js';
 import type { ContractOutcome, FileOutcome } from './contract-documents.js';
-import type { ContractRequest, ContractResponse } from './protocol.js';
+import { MAX_DOCUMENT_BYTES, type ContractRequest, type ContractResponse } from './protocol.js';
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -41,7 +41,8 @@ export function setUpContractView(): void {
     if (files.length === 0) return;
     setStatus('Bezig met rekenen… / Computing…', 'busy');
     const id = ++lastRequest;
-    const request: ContractRequest = { kind: 'contract', id, files: await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() }))) };
+    const read = (file: File): Promise<ArrayBuffer> => (file.size > MAX_DOCUMENT_BYTES ? Promise.resolve(new ArrayBuffer(0)) : file.arrayBuffer());
+    const request: ContractRequest = { kind: 'contract', id, files: await Promise.all(files.map(async (file) => ({ name: file.name, size: file.size, bytes: await read(file) }))) };
     if (!worker) {
       worker = new Worker('contract-worker.js');
       worker.onmessage = (event: MessageEvent<ContractResponse>) => {

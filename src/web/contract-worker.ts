@@ -15,7 +15,7 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = (event) => {
   const { id, files } = event.data;
   try {
-    scope.postMessage({ kind: 'contract', id, outcome: contractOutcome(files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }))) });
+    scope.postMessage({ kind: 'contract', id, outcome: contractOutcome(files.map((f) => ({ name: f.name, size: f.size, bytes: new Uint8Array(f.bytes) }))) });
   } catch (error) {
     scope.postMessage({ kind: 'contract', id, failure: error instanceof Error ? error.name : 'Error' });
   }

@@ -21,11 +21,14 @@ export interface CheckResponse {
   readonly failure?: string;
 }
 
-/** The contract view asks its own worker for a status: the files, transferred. */
+/** Contracts and reports are small; a larger file is refused without being read. */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+/** The contract view asks its own worker for a status: the files, transferred (empty when over the limit). */
 export interface ContractRequest {
   readonly kind: 'contract';
   readonly id: number;
-  readonly files: readonly { readonly name: string; readonly bytes: ArrayBuffer }[];
+  readonly files: readonly { readonly name: string; readonly size: number; readonly bytes: ArrayBuffer }[];
 }
 
 export interface ContractResponse {

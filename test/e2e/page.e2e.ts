@@ -289,12 +289,13 @@ describe('the validation page', () => {
     expect(await page.locator('#status').textContent()).toBe(validationStatus);
   });
 
-  it('says so when no contract is among the files', async () => {
-    await dropFiles('contract-dropzone', [{ name: 'p01.json', text: readFileSync(join(goereeDir, goereeReportFiles[0]!), 'utf8'), type: 'application/json' }, { name: 'kapot.json', text: '{', type: 'application/json' }]);
+  it('says so when no contract is among the files, and refuses a file over 5 MB without reading it', async () => {
+    await dropFiles('contract-dropzone', [{ name: 'p01.json', text: readFileSync(join(goereeDir, goereeReportFiles[0]!), 'utf8'), type: 'application/json' }, { name: 'kapot.json', text: '{', type: 'application/json' }, { name: 'groot.json', text: ' '.repeat(6 * 1024 * 1024), type: 'application/json' }]);
     await expect.poll(() => page.locator('#contract-status').textContent()).toContain('Geen contract');
     expect(await page.locator('#contract-result').isHidden()).toBe(true);
-    expect(await page.locator('#contract-findings .badge').allTextContents()).toEqual(['EXT001']);
-    expect(await page.locator('#contract-findings .meta').allTextContents()).toEqual(['kapot.json']);
+    expect(await page.locator('#contract-findings .badge').allTextContents()).toEqual(['EXT001', 'EXT001']);
+    expect(await page.locator('#contract-findings .meta').allTextContents()).toEqual(['kapot.json', 'groot.json']);
+    expect(await page.locator('#contract-findings li').last().locator('.finding-text[lang="en"]').textContent()).toContain('larger than 5 MB');
   });
 
   it('reaches the contract view with the keyboard, and reads on a phone without sideways scrolling', async () => {

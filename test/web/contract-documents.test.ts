@@ -43,7 +43,7 @@ describe('the contract view’s documents', () => {
   });
 
   it('refuses a file over 5 MB without reading it', () => {
-    const outcome = contractOutcome([{ name: 'groot.json', bytes: new Uint8Array(5 * 1024 * 1024 + 1) }]);
-    expect(outcome.files[0]!.findings.map((f) => f.rule)).toEqual(['EXT001']);
+    const outcome = contractOutcome([{ name: 'groot.json', bytes: new Uint8Array(5 * 1024 * 1024 + 1) }, { name: 'niet-gelezen.json', size: 6 * 1024 * 1024, bytes: new Uint8Array(0) }]);
+    expect(outcome.files.map((f) => f.findings.map((x) => x.rule))).toEqual([['EXT001'], ['EXT001']]);
   });
 });
