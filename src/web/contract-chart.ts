@@ -43,7 +43,7 @@ const WORDS = {
     budget: 'budget', spent: 'besteed t/m periode', amendment: 'budgetwijziging', money: 'Budget en besteding',
     inside: 'binnen de band', above: 'boven de band', below: 'onder de band', proposed: 'voorstel', recorded: 'vastgelegd',
     periods: (n: number) => `${n} periodes`, reportedUpTo: (p: string) => `gemeld t/m ${p}`, noReports: 'nog geen rapportages',
-    noBand: 'geen bandbreedte in het contract', ruleOf: (n: number) => `bandbreedte 1 van ${n}`,
+    noBand: 'geen bandbreedte in het contract', ruleOf: (i: number, n: number) => `bandbreedte ${i} van ${n}`,
     crossing: (p: string, value: number, bp: string, where: string) => `${p}: ${value} (${bp}), ${where}`,
     budgetFromTo: (from: string, to: string) => `Budget ${from} bij de start, ${to} na de wijzigingen.`,
   },
@@ -53,7 +53,7 @@ const WORDS = {
     budget: 'budget', spent: 'spent to date', amendment: 'budget amendment', money: 'Budget and spending',
     inside: 'inside the band', above: 'above the band', below: 'below the band', proposed: 'proposed', recorded: 'recorded',
     periods: (n: number) => `${n} periods`, reportedUpTo: (p: string) => `reported up to ${p}`, noReports: 'no reports yet',
-    noBand: 'no band in the contract', ruleOf: (n: number) => `band 1 of ${n}`,
+    noBand: 'no band in the contract', ruleOf: (i: number, n: number) => `band ${i} of ${n}`,
     crossing: (p: string, value: number, bp: string, where: string) => `${p}: ${value} (${bp}), ${where}`,
     budgetFromTo: (from: string, to: string) => `Budget ${from} at the start, ${to} after the amendments.`,
   },
@@ -88,17 +88,15 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
   return ticks;
 }
 
-/** The band and its reference for every period, also for periods without a report (carried on from the last one). */
+/** The first applied band rule in every period, with the reported value where there is one. */
 function bandPerPeriod(status: ContractStatus): ({ reference: number; lower: number; upper: number; band?: BandStatus } | undefined)[] {
-  const rule = status.bands[0];
-  if (!rule) return status.periods.map(() => undefined);
-  let reference = rule.reference;
+  const first = status.periods.find((p) => p.inForce.length > 0)?.inForce[0]?.rule;
+  if (first === undefined) return status.periods.map(() => undefined);
   return status.periods.map((period) => {
-    const band = period.bands.find((b) => b.rule === 0);
-    if (!band) return { reference, lower: (reference * (10_000 + rule.lower.bp)) / 10_000, upper: (reference * (10_000 + rule.upper.bp)) / 10_000 };
-    // The next period measures against the reported value when the rule rebases after a crossing.
-    reference = rule.rebase && band.position !== 'inside' && band.reported > 0 ? band.reported : band.reference;
-    return { reference: band.reference, lower: band.lowerValue, upper: band.upperValue, band };
+    const inForce = period.inForce.find((b) => b.rule === first);
+    if (!inForce) return undefined;
+    const band = period.bands.find((b) => b.rule === first);
+    return { reference: inForce.reference, lower: inForce.lowerValue, upper: inForce.upperValue, ...(band ? { band } : {}) };
   });
 }
 
@@ -112,7 +110,8 @@ export function contractChart(status: ContractStatus, options: ChartOptions = {}
 
   // ---- top panel: the band --------------------------------------------------
   const bands = bandPerPeriod(status);
-  const rule = status.bands[0];
+  const shown = status.periods.find((p) => p.inForce.length > 0)?.inForce[0]?.rule;
+  const rule = shown === undefined ? undefined : status.bands[shown];
   const values = bands.flatMap((b) => (b ? [b.lower, b.upper, ...(b.band ? [b.band.reported] : [])] : []));
   if (values.length === 0) values.push(0, 1);
   const low = Math.min(...values);
@@ -123,7 +122,7 @@ export function contractChart(status: ContractStatus, options: ChartOptions = {}
   const yMax = yTicks[yTicks.length - 1]!;
   const yTop = (v: number): number => TOP_PANEL.top + TOP_PANEL.height - ((v - yMin) / (yMax - yMin)) * TOP_PANEL.height;
   const metric = rule ? w[rule.metric] : w.clients;
-  parts.push(tag('text', { x: LEFT, y: TOP_PANEL.top - 30, 'font-weight': 700, 'font-size': 15 }, escape(`${metric}${rule && status.bands.length > 1 ? ` (${w.ruleOf(status.bands.length)})` : ''}${rule ? '' : ` — ${w.noBand}`}`)));
+  parts.push(tag('text', { x: LEFT, y: TOP_PANEL.top - 30, 'font-weight': 700, 'font-size': 15 }, escape(`${metric}${rule && status.bands.length > 1 ? ` (${w.ruleOf(shown! + 1, status.bands.length)})` : ''}${rule ? '' : ` — ${w.noBand}`}`)));
   parts.push(legend(TOP_PANEL.top - 12, [
     ['area', COLOUR.band, rule ? `${w.band} ${formatBp(rule.lower.bp, true)} … ${formatBp(rule.upper.bp, true)}` : w.band],
     ['dash', COLOUR.reference, w.reference],

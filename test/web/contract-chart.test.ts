@@ -58,6 +58,18 @@ describe('the contract chart', () => {
     expect(all.filter((e) => e.attributes['data-spent-period'])).toHaveLength(7);
   });
 
+  it('draws the band of the first rule that applies, its reference moving after a rebasing crossing', () => {
+    const rebasing = { ...goereeContract.bands[0]!, rebase: true };
+    const status = contractStatus(contractWith({ bands: [{ ...rebasing, reference: 0 }, rebasing] }), [report(3, 110)]);
+    const found = elements(contractChart(status));
+    expect(found.find((e) => e.name === 'text' && e.text.startsWith('Cliënten'))!.text).toBe('Cliënten (bandbreedte 2 van 2)');
+    expect(status.periods.map((p) => p.inForce[0]!.reference)).toEqual([100, 100, 100, ...Array(10).fill(110)]);
+    // The dashed reference steps up after P03.
+    const reference = found.find((e) => e.attributes['stroke-dasharray'] === '6 4')!.attributes.d!;
+    const heights = [...reference.matchAll(/M[\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(heights[2]).toBeGreaterThan(heights[3]!);
+  });
+
   it('escapes what the documents bring in', () => {
     const chart = contractChart(contractStatus({ ...goereeContract, id: 'a<b>&"c' }, []));
     expect(elements(chart).find((e) => e.name === 'title')!.text).toContain('a<b>&"c');

@@ -65,17 +65,20 @@ export interface AmendmentProposal extends BudgetAmendment {
   readonly recorded: boolean;
 }
 
-export interface BandStatus {
+/** A band rule as it stands in one period: its reference (which moves after a crossing when the rule rebases) and its bounds. */
+export interface BandInForce {
   /** Index in `contract.bands`. */
   readonly rule: number;
-  readonly metric: BandRule['metric'];
-  /** The reference in force for this period (moves after a crossing when the rule rebases). */
   readonly reference: number;
-  readonly reported: number;
-  readonly deviationBp: number;
   /** The band in the metric's own terms: reference × (1 + bound), for charts and tables. */
   readonly lowerValue: number;
   readonly upperValue: number;
+}
+
+export interface BandStatus extends BandInForce {
+  readonly metric: BandRule['metric'];
+  readonly reported: number;
+  readonly deviationBp: number;
   readonly position: BandPosition;
   /** Set when the crossing changes the budget (a crossing with a zero change proposes nothing). */
   readonly amendment?: AmendmentProposal;
@@ -101,7 +104,9 @@ export interface PeriodStatus {
   readonly budget: Cents;
   /** Budget used (spendYtd) against the contract year elapsed at the period's end. */
   readonly utilisation?: Utilisation;
-  /** One per band rule, when the period was reported. */
+  /** Every applied band rule as it stands in this period, reported or not. */
+  readonly inForce: readonly BandInForce[];
+  /** One per applied band rule, when the period was reported. */
   readonly bands: readonly BandStatus[];
   /** The budget after this period's crossings. */
   readonly budgetAfter: Cents;
@@ -132,6 +137,10 @@ function finding(rule: string, path: string, nl: string, en: string): Finding {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function bandInForce(rule: BandRule, index: number, reference: number): BandInForce {
+  return { rule: index, reference, lowerValue: (reference * (10_000 + rule.lower.bp)) / 10_000, upperValue: (reference * (10_000 + rule.upper.bp)) / 10_000 };
 }
 
 function isWholeNumber(value: unknown): value is number {
@@ -277,7 +286,8 @@ function walk(contract: LumpsumContract, reports: readonly ProviderReport[], opt
       }
     }
     const sum = counted.get(index);
-    if (!sum) return { index, range, reportIds: [], budget, bands: [], budgetAfter: budget };
+    const inForce = usable.map((rule, r) => bandInForce(rule, ruleIndex.get(rule)!, references[r]!));
+    if (!sum) return { index, range, reportIds: [], budget, inForce, bands: [], budgetAfter: budget };
     const budgetBefore = budget;
     const evidence = sum.reportIds.join(',');
     const at = `/reports/${reports.indexOf(sum.first)}`;
@@ -299,16 +309,7 @@ function walk(contract: LumpsumContract, reports: readonly ProviderReport[], opt
         outcome = { ...evaluateBand({ ...rule, reference }, { reported, budget: 0, period: periodOf }), delta: 0, newBudget: budget };
       }
       const position: BandPosition = outcome.action === 'raise' ? 'above' : outcome.action === 'lower' ? 'below' : 'inside';
-      const band = {
-        rule: ruleIndex.get(rule)!,
-        metric: rule.metric,
-        reference,
-        reported,
-        deviationBp: outcome.deviationBp,
-        lowerValue: (reference * (10_000 + rule.lower.bp)) / 10_000,
-        upperValue: (reference * (10_000 + rule.upper.bp)) / 10_000,
-        position,
-      };
+      const band = { ...inForce[r]!, metric: rule.metric, reported, deviationBp: outcome.deviationBp, position };
       if (outcome.action === 'none') return [band];
       // A rebase onto 0 would leave no reference to measure against: the old one stays.
       if (rule.rebase && reported > 0) references[r] = reported;
@@ -341,7 +342,7 @@ function walk(contract: LumpsumContract, reports: readonly ProviderReport[], opt
       budgetBefore >= 1
         ? budgetUtilisation({ budget: budgetBefore, spent: sum.spendYtd, period: contract.period, asOf, ...(options.thresholdBp !== undefined ? { thresholdBp: options.thresholdBp } : {}) })
         : undefined;
-    return { index, range, reportIds: sum.reportIds, clients: sum.clients, units: sum.milliUnits / 1000, spendYtd: sum.spendYtd, budget: budgetBefore, ...(utilisation ? { utilisation } : {}), bands, budgetAfter: budget };
+    return { index, range, reportIds: sum.reportIds, clients: sum.clients, units: sum.milliUnits / 1000, spendYtd: sum.spendYtd, budget: budgetBefore, ...(utilisation ? { utilisation } : {}), inForce, bands, budgetAfter: budget };
   });
 
   return {
