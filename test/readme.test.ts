@@ -42,6 +42,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
   cpSync(join(root, 'fixtures/extensions/conversions'), dir, { recursive: true });
   writeFileSync(join(dir, 'contract.json'), readFileSync(join(root, 'fixtures/extensions/goeree-2016/contract.json')));
+  cpSync(join(root, 'fixtures/extensions/goeree-2016'), join(dir, 'goeree-2016'), { recursive: true });
   writeFileSync(join(dir, 'proposal.xml'), readFileSync(join(root, 'fixtures/extensions/broken/EXT021-proposal-9999-bp.xml')));
   service = await startService({ port: 0, host: '127.0.0.1' });
 });

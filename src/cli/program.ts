@@ -12,6 +12,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { describeIoError } from './files.js';
 import { inspectMessage } from './inspect.js';
 import { examples, positiveInteger } from './options.js';
+import { addContractCommand } from './contract-command.js';
 import { addExtCommand } from './ext-command.js';
 import { addGenerateCommand } from './generate-command.js';
 import { addConvertCommand } from './convert-command.js';
@@ -96,6 +97,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
 
   addGenerateCommand(program, setExitCode);
   addConvertCommand(program, setExitCode);
+  addContractCommand(program, setExitCode);
   addExtCommand(program, setExitCode);
 
   program
@@ -145,8 +147,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const program = createProgram((code) => {
     exitCode = code;
   });
-  program.exitOverride();
-  for (const command of program.commands) command.exitOverride();
+  // Usage errors of nested commands (`ext validate`, `contract status`) end here too, as exit 2.
+  const overrideExit = (command: Command): void => {
+    command.exitOverride();
+    for (const sub of command.commands) overrideExit(sub);
+  };
+  overrideExit(program);
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

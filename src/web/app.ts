@@ -5,6 +5,7 @@
  */
 import type { Finding, Report } from '../index.js';
 import { describeStandard } from '../standard/model.js';
+import { setUpContractView } from './contract-view.js';
 import type { CheckRequest, CheckResponse } from './protocol.js';
 import { MessageViewer, type LineNote } from './viewer.js';
 import { setupConvertView } from './convert-view.js';
@@ -210,3 +211,4 @@ document.addEventListener('drop', (event) => {
 });
 
 setupConvertView();
+setUpContractView();
