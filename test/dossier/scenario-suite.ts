@@ -10,8 +10,8 @@ import { base301, base305, BSN, BSN_2, startProduct, toegewezenProduct } from '.
 
 const blocking = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.level >= 3 && isError(f));
 
-async function run(scenario: Scenario, store: DossierStore): Promise<readonly Finding[]> {
-  const dossier = new Dossier(store, `scenario`, scenario.sources ? { sources: () => scenario.sources! } : {});
+async function run(scenario: Scenario, store: DossierStore, id: string): Promise<readonly Finding[]> {
+  const dossier = new Dossier(store, id, scenario.sources ? { sources: () => scenario.sources! } : {});
   let last: readonly Finding[] = [];
   for (const [i, step] of scenario.steps.entries()) {
     const xml = serialize(step.message);
@@ -28,12 +28,16 @@ async function run(scenario: Scenario, store: DossierStore): Promise<readonly Fi
 }
 
 export function scenarioSuite(name: string, makeStore: () => Promise<DossierStore>): void {
+  // Dossier ids unique to this run, so a shared database (PostgreSQL) starts every test empty.
+  const run_ = globalThis.crypto.randomUUID().slice(0, 8);
+  let n = 0;
+  const fresh = (label: string): string => `${run_}-${label}-${++n}`;
   describe(`level-3/4 scenarios on ${name}`, () => {
     for (const scenario of scenarios()) {
       it(`${scenario.rule}: ${scenario.name}`, async () => {
         const store = await makeStore();
         try {
-          const findings = await run(scenario, store);
+          const findings = await run(scenario, store, fresh('scenario'));
           const own = findings.filter((f) => f.rule === scenario.rule);
           if (scenario.fires) {
             expect(own.length, `${scenario.rule} fires`).toBeGreaterThan(0);
@@ -49,10 +53,11 @@ export function scenarioSuite(name: string, makeStore: () => Promise<DossierStor
   });
 
   describe(`dossier store contract on ${name}`, () => {
+    const ids = { contract: fresh('contract'), shared: fresh('shared'), purge: fresh('purge'), elsewhere: fresh('elsewhere') };
     it('records in order, gives the same message the same answer once, and lists by client', async () => {
       const store = await makeStore();
       try {
-        const dossier = new Dossier(store, 'contract');
+        const dossier = new Dossier(store, ids.contract);
         const toewijzing = base301();
         toewijzing.client.toegewezenProducten = [toegewezenProduct()];
         expect((await dossier.add(serialize(toewijzing))).duplicate).toBe(false);
@@ -76,7 +81,7 @@ export function scenarioSuite(name: string, makeStore: () => Promise<DossierStor
         expect((await dossier.list({ bsn: BSN })).length).toBe(2);
         expect((await dossier.list({ bsn: BSN_2 })).length).toBe(1);
         // Another dossier in the same store sees none of it.
-        expect(await new Dossier(store, 'elsewhere').list()).toEqual([]);
+        expect(await new Dossier(store, ids.elsewhere).list()).toEqual([]);
       } finally {
         await store.close();
       }
@@ -85,8 +90,8 @@ export function scenarioSuite(name: string, makeStore: () => Promise<DossierStor
     it('a second Dossier on the same store sees what the first recorded', async () => {
       const store = await makeStore();
       try {
-        const one = new Dossier(store, 'shared');
-        const two = new Dossier(store, 'shared');
+        const one = new Dossier(store, ids.shared);
+        const two = new Dossier(store, ids.shared);
         await one.add(serialize(base301()));
         const answer = await two.receive(serialize(base305()));
         expect(blocking(answer.report.findings)).toEqual([]);
@@ -102,7 +107,7 @@ export function scenarioSuite(name: string, makeStore: () => Promise<DossierStor
     it('purges messages dated before a day', async () => {
       const store = await makeStore();
       try {
-        const dossier = new Dossier(store, 'purge');
+        const dossier = new Dossier(store, ids.purge);
         await dossier.add(serialize(base301()));
         await dossier.receive(serialize(base305()));
         expect(await dossier.purge('2025-02-01')).toBe(1);
