@@ -13,6 +13,7 @@ import { describeIoError } from './files.js';
 import { inspectMessage } from './inspect.js';
 import { examples, positiveInteger } from './options.js';
 import { addGenerateCommand } from './generate-command.js';
+import { addDossierCommand, retourWithDossier } from './dossier-command.js';
 import { formatFileReport } from './text-report.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE, validateCommand } from './validate-command.js';
 
@@ -67,8 +68,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .description('Write the answer to a message: its retour (WMO302 … WMO320), or for a WMO323 the declaratie-antwoord WMO325.')
     .argument('<file>', 'the received message')
     .option('--out <file>', 'write the answer to this file instead of stdout')
-    .addHelpText('after', examples('iwmo retour start.xml > retour.xml', 'iwmo retour declaratie.xml --out declaratie-antwoord.xml'))
-    .action(async (file: string, options: { out?: string }) => {
+    .option('--dossier <db>', 'also check levels 3 and 4 against this dossier (SQLite file or postgres:// URL) and record the message there')
+    .addHelpText('after', examples('iwmo retour start.xml > retour.xml', 'iwmo retour declaratie.xml --out declaratie-antwoord.xml', 'iwmo retour --dossier dossier.db start.xml'))
+    .action(async (file: string, options: { out?: string; dossier?: string }) => {
+      if (options.dossier !== undefined) return setExitCode(await retourWithDossier(options.dossier, file, options.out));
       const xml = await readInput(file);
       if (!xml) return setExitCode(EXIT_USAGE);
       const result = runOperation({ operation: 'retour', xml });
@@ -93,6 +96,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     });
 
   addGenerateCommand(program, setExitCode);
+  addDossierCommand(program, setExitCode);
 
   program
     .command('inspect')
@@ -141,8 +145,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const program = createProgram((code) => {
     exitCode = code;
   });
-  program.exitOverride();
-  for (const command of program.commands) command.exitOverride();
+  // Every command, nested ones (iwmo dossier add) included, ends through the catch below.
+  const override = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(override);
+  };
+  override(program);
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

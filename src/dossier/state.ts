@@ -149,6 +149,8 @@ export class DossierState {
   /** The last record applied. */
   seq = 0;
   private readonly rejected = new Set<number>();
+  /** Sent messages for which a retour or 325 was recorded. */
+  private readonly answered = new Set<number>();
   /** Level-1/2 rejected records: treated as never sent, so even their identification is free (TR056). */
   private readonly notSent = new Set<number>();
   private readonly identificaties = new Map<string, number[]>();
@@ -241,12 +243,14 @@ export class DossierState {
       case 'WMO325': {
         const id = message.header.declaratieIdentificatie;
         const declaratie = this.declaratieByIdentity.get(`${rel}|${id.identificatie}|${id.dagtekening}`);
+        if (declaratie) this.answered.add(declaratie.seq);
         if (declaratie && record.verdict.accepted) this.outcomes.set(declaratie.seq, outcomeOf325(message));
         break;
       }
       default: {
         const heenCode = HEEN_OF_RETOUR[message.type];
         const heen = heenCode && this.heenByIdentity.get(`${h.afzender}|${h.ontvanger}|${heenCode}|${h.berichtIdentificatie.identificatie}|${h.berichtIdentificatie.dagtekening}`);
+        if (heen) this.answered.add(heen);
         if (heen && retourRejects(message)) this.rejected.add(heen);
       }
     }
@@ -260,6 +264,17 @@ export class DossierState {
   }
 
   // -- messages -------------------------------------------------------------
+
+  /**
+   * What became of a recorded message: a received one as judged; a sent one
+   * pending until its retour or 325 is recorded, then as that answer says.
+   */
+  statusOf(record: RecordedMessage): 'accepted' | 'rejected' | 'pending' {
+    if (this.rejected.has(record.seq)) return 'rejected';
+    if (record.message.type === 'WMO323' && this.outcomes.get(record.seq)?.all) return 'rejected';
+    if (record.direction === 'sent' && !this.answered.has(record.seq)) return 'pending';
+    return 'accepted';
+  }
 
   /** Whether a message of this sender and BerichtCode with this Identificatie was sent before (TR056); level-1/2 rejected ones count as not sent. */
   identificatieUsed(afzender: string, berichtCode: string, identificatie: string): boolean {
