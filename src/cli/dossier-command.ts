@@ -5,7 +5,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { Dossier, maskBsn, bsnsOf, type DossierStore, type RecordedMessage, type DossierState } from '../index.js';
+import { Dossier, maskBsn, bsnsOf, type Context, type DossierStore, type RecordedMessage, type DossierState } from '../index.js';
+import { loadSources } from '../node/sources-file.js';
 import { reportJson } from '../http/report-json.js';
 import { describeIoError } from './files.js';
 import { examples } from './options.js';
@@ -20,8 +21,15 @@ function date(value: string): string {
   return value;
 }
 
-async function withDossier<T>(db: string, work: (dossier: Dossier) => Promise<T>): Promise<T | undefined> {
+async function withDossier<T>(db: string, work: (dossier: Dossier) => Promise<T>, sourcesFile?: string): Promise<T | undefined> {
   let store: DossierStore;
+  let sources: () => Context;
+  try {
+    sources = await loadSources(sourcesFile);
+  } catch (error) {
+    process.stderr.write(`iwmo: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
   try {
     // Loaded here: the database drivers are needed by these commands only.
     const { openStore } = await import('../node/open-store.js');
@@ -31,7 +39,7 @@ async function withDossier<T>(db: string, work: (dossier: Dossier) => Promise<T>
     return undefined;
   }
   try {
-    return await work(new Dossier(store, DOSSIER_ID));
+    return await work(new Dossier(store, DOSSIER_ID, { sources }));
   } finally {
     await store.close();
   }
@@ -85,7 +93,7 @@ function listedText(m: ListedMessage): string {
 }
 
 /** `iwmo retour --dossier <db> <file>`: check at levels 1–4 against the dossier, record, and write the answer. */
-export async function retourWithDossier(db: string, file: string, out: string | undefined): Promise<number> {
+export async function retourWithDossier(db: string, file: string, out: string | undefined, sourcesFile?: string): Promise<number> {
   const xml = await read(file);
   if (!xml) return EXIT_USAGE;
   const code = await withDossier(db, async (dossier) => {
@@ -110,7 +118,7 @@ export async function retourWithDossier(db: string, file: string, out: string | 
     }
     process.stderr.write(`${summary} written to ${out}\n`);
     return EXIT_ACCEPTED;
-  });
+  }, sourcesFile);
   return code ?? EXIT_USAGE;
 }
 

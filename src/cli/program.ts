@@ -69,9 +69,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .argument('<file>', 'the received message')
     .option('--out <file>', 'write the answer to this file instead of stdout')
     .option('--dossier <db>', 'also check levels 3 and 4 against this dossier (SQLite file or postgres:// URL) and record the message there')
+    .option('--sources <file>', 'with --dossier: the level-4 lists (CBS gemeenten, product codes, tariffs) as JSON')
     .addHelpText('after', examples('iwmo retour start.xml > retour.xml', 'iwmo retour declaratie.xml --out declaratie-antwoord.xml', 'iwmo retour --dossier dossier.db start.xml'))
-    .action(async (file: string, options: { out?: string; dossier?: string }) => {
-      if (options.dossier !== undefined) return setExitCode(await retourWithDossier(options.dossier, file, options.out));
+    .action(async (file: string, options: { out?: string; dossier?: string; sources?: string }) => {
+      if (options.dossier !== undefined) return setExitCode(await retourWithDossier(options.dossier, file, options.out, options.sources));
       const xml = await readInput(file);
       if (!xml) return setExitCode(EXIT_USAGE);
       const result = runOperation({ operation: 'retour', xml });

@@ -212,3 +212,28 @@ describe('durability', () => {
     for (const id of acknowledged) expect(recorded.has(id), id).toBe(true);
   }, 120_000);
 });
+
+describe('iwmo retour --dossier --sources', () => {
+  it('checks level 4 against the lists in the file: a ProductTarief off the contract gives 0611', () => {
+    const db = join(dir, 'sources.db');
+    const lists = join(dir, 'lists.json');
+    writeFileSync(lists, JSON.stringify({ tariffs: { date: '2025-01-01', source: 'contract 2025', tariffs: [{ gemeente: '0363', categorie: '02', code: '02A01', eenheid: '04', tarief: 4500, begindatum: '2025-01-01' }] } }));
+    expect(iwmo(['dossier', 'add', db, write('s301.xml', id(base301(), 'T9'))]).status).toBe(0);
+    const p = prestatie({ productPeriode: { begindatum: '2025-02-01', einddatum: '2025-02-28' } });
+    const m = id(retotal(base323([{ bsn: BSN, prestaties: [p] }])), 'D9', '2025-03-05');
+    m.declaratie.declaratiePeriode = { begindatum: '2025-02-01', einddatum: '2025-02-28' };
+    m.declaratie.declaratieDagtekening = '2025-03-05';
+    const out = join(dir, 's323.answer.xml');
+    const run = iwmo(['retour', '--dossier', db, '--sources', lists, write('s323.xml', m), '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(codesOf(out)).toEqual({ '/header': ['0200'], '/declaratieAntwoord': ['0200'], '/declaratieAntwoord/clienten[1]': ['0200'], '/declaratieAntwoord/clienten[1]/prestaties[1]': ['0611'] });
+  });
+
+  it('refuses a lists file that does not fit, and says where (exit 2)', () => {
+    const lists = join(dir, 'bad-lists.json');
+    writeFileSync(lists, JSON.stringify({ tariffs: { date: 'soon', source: 'x', tariffs: [] } }));
+    const run = iwmo(['retour', '--dossier', join(dir, 'x.db'), '--sources', lists, write('x301.xml', base301())]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('tariffs.date');
+  });
+});

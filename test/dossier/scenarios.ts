@@ -546,6 +546,61 @@ export function scenarios(): Scenario[] {
     ),
     // -- level 4 ---------------------------------------------------------------------------------
     ...pair(
+      'TR378',
+      'a gemeente code that began after the ingangsdatum',
+      () => [recv(t301())],
+      () => [recv(t301([{ ingangsdatum: '2025-03-01' }]))],
+      { today: '2025-06-01', gemeenten: { date: '2025-01-01', source: 'test', gemeenten: [{ code: '0363', naam: 'Amsterdam', begindatum: '2025-03-01' }] } },
+    ),
+    ...pair(
+      'TR378',
+      'an old code after a herindeling stays allowed; an unknown code is refused',
+      () => [recv(t301())],
+      () => [recv(t301([{ ingangsdatum: '2025-03-01' }]))].map((s) => {
+        (s.message as T.WMO301).header.afzender = '0457';
+        return s;
+      }),
+      {
+        today: '2025-06-01',
+        gemeenten: {
+          date: '2025-01-01',
+          source: 'test',
+          gemeenten: [
+            { code: '0457', naam: 'Weesp', begindatum: '1900-01-01', einddatum: '2022-03-23' },
+            { code: '0362', naam: 'Amstelveen', begindatum: '1900-01-01' },
+          ],
+        },
+      },
+    ),
+    ...pair(
+      'TR381',
+      'a product code of another categorie',
+      () => [send(t301([{ product: { categorie: '02' }, omvang: undefined }])), recv(decl('D1', [feb({ productCategorie: '02', productCode: '03A01' })]))],
+      () => [G(), recv(decl('D1', [feb()]))],
+      { today: '2025-06-01', productCodes: { date: '2025-01-01', source: 'test', perGemeente: { '0363': [{ categorie: '02', code: '02A01' }, { categorie: '03', code: '03A01' }] } } },
+    ),
+    ...pair(
+      'TR346',
+      'minutes on an hourly tariff: (5000 × 50) / 60 = 4166,67 → 4167 cent',
+      () => [G(), recv(decl('D1', [feb({ eenheid: '01', geleverdVolume: 50, productTarief: 83, ingediendBedrag: { bedrag: 4150, debetCredit: 'D' } })]))],
+      () => [G(), recv(decl('D1', [feb({ eenheid: '01', geleverdVolume: 50, productTarief: 83, ingediendBedrag: { bedrag: 4167, debetCredit: 'D' } })]))],
+      { today: '2025-06-01', tariffs: { date: '2025-01-01', source: 'test', tariffs: [{ gemeente: '0363', categorie: '02', code: '02A01', eenheid: '04', tarief: 5000, begindatum: '2025-01-01' }] } },
+    ),
+    ...pair(
+      'TR346',
+      'volume × ProductTarief',
+      () => [G(), recv(decl('D1', [feb({ ingediendBedrag: { bedrag: 80001, debetCredit: 'D' } })]))],
+      () => [G(), recv(decl('D1', [feb()]))],
+      { today: '2025-06-01', tariffs: { date: '2025-01-01', source: 'test', tariffs: [] } },
+    ),
+    ...pair(
+      'TR418',
+      'a ProductTarief other than the contract tariff',
+      () => [G(), recv(decl('D1', [feb({ productTarief: 5500, ingediendBedrag: { bedrag: 88000, debetCredit: 'D' } })]))],
+      () => [G(), recv(decl('D1', [feb()]))],
+      { today: '2025-06-01', tariffs: { date: '2025-01-01', source: 'test', tariffs: [{ gemeente: '0363', aanbieder: '12345678', categorie: '02', code: '02A01', eenheid: '04', tarief: 5000, begindatum: '2025-01-01' }] } },
+    ),
+    ...pair(
       'TR135',
       'a Dagtekening after the system date',
       () => [recv(t301([{}], BSN, '2025-02-01'))],

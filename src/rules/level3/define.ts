@@ -27,7 +27,7 @@ interface Definition<Ids extends readonly MessageId[], Extra> {
 function defineRule<const Ids extends readonly MessageId[], Extra>(
   level: 3 | 4,
   definition: Definition<Ids, Extra>,
-  extra: (context: RuleContext) => Extra | undefined,
+  extra: (context: RuleContext, found: Finding[], rule: { id: string; level: 3 | 4 }) => Extra | undefined,
 ): Rule {
   const messages: readonly MessageId[] = definition.messages;
   return {
@@ -39,7 +39,7 @@ function defineRule<const Ids extends readonly MessageId[], Extra>(
     ...(definition.severity ? { severity: definition.severity } : {}),
     check(context) {
       const found: Finding[] = [];
-      const given = extra(context);
+      const given = extra(context, found, { id: definition.id, level });
       if (!messages.includes(context.message.type) || given === undefined) return found;
       const collecting: RuleContext = {
         message: context.message,
@@ -72,9 +72,40 @@ export function dossierRule<const Ids extends readonly MessageId[]>(definition: 
   return defineRule(3, definition, (context) => (context.dossier ? { dossier: context.dossier, relation: relationOf(context.message) } : undefined));
 }
 
+export interface SourceAccess {
+  readonly sources: Context;
+  /**
+   * Says, once per message, that the list the rule needs is not configured:
+   * an informational finding (a warning without retourcode) instead of a verdict.
+   */
+  missing(list: string): void;
+}
+
 /** A rule on an external source (level 4): it reads the system date and lists through the Context. */
-export function sourceRule<const Ids extends readonly MessageId[]>(definition: Definition<Ids, Context>): Rule {
-  return defineRule(4, definition, (context) => context.sources);
+export function sourceRule<const Ids extends readonly MessageId[]>(definition: Definition<Ids, SourceAccess>): Rule {
+  return defineRule(4, definition, (context, found, rule) => {
+    const sources = context.sources;
+    if (!sources) return undefined;
+    let said = false;
+    return {
+      sources,
+      missing(list) {
+        if (said) return;
+        said = true;
+        found.push({
+          rule: rule.id,
+          level: rule.level,
+          retourcode: null,
+          path: '/Bericht',
+          message: {
+            nl: `Regel ${rule.id} overgeslagen: de lijst ${list} is niet ingesteld.`,
+            en: `Rule ${rule.id} skipped: the list ${list} is not configured.`,
+          },
+          severity: 'warning',
+        });
+      },
+    };
+  });
 }
 
 /** Whether a product of a message is the assigned one: specifiek categorie + code, aspecifiek categorie, generiek anything (IV075). */
