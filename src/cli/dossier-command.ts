@@ -5,9 +5,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { Dossier, maskBsn, bsnsOf, type Context, type DossierStore, type RecordedMessage, type DossierState } from '../index.js';
+import { Dossier, listed, maskBsn, type Context, type DossierStore, type ListedMessage } from '../index.js';
 import { loadSources } from '../node/sources-file.js';
 import { reportJson } from '../http/report-json.js';
+import type { DossierServiceOptions } from '../http/dossier-routes.js';
 import { describeIoError } from './files.js';
 import { examples } from './options.js';
 import { formatFileReport } from './text-report.js';
@@ -52,38 +53,6 @@ async function read(file: string): Promise<Buffer | undefined> {
     process.stderr.write(`iwmo: ${file}: ${describeIoError(error)}\n`);
     return undefined;
   }
-}
-
-/** One listed message, for machines: what it is, who sent it, and what became of it. */
-export interface ListedMessage {
-  readonly seq: number;
-  readonly message: string;
-  readonly identificatie: string;
-  readonly dagtekening: string;
-  readonly afzender: string;
-  readonly ontvanger: string;
-  readonly direction: 'sent' | 'received';
-  readonly verdict: 'accepted' | 'rejected' | 'pending';
-  readonly retourCodes: readonly string[];
-  readonly bsn: readonly string[];
-  readonly recordedAt: string;
-}
-
-export function listed(record: RecordedMessage, state: DossierState): ListedMessage {
-  const h = record.message.header;
-  return {
-    seq: record.seq,
-    message: record.message.type,
-    identificatie: h.berichtIdentificatie.identificatie,
-    dagtekening: h.berichtIdentificatie.dagtekening,
-    afzender: h.afzender,
-    ontvanger: h.ontvanger,
-    direction: record.direction,
-    verdict: state.statusOf(record),
-    retourCodes: record.verdict.retourCodes,
-    bsn: bsnsOf(record.message),
-    recordedAt: record.recordedAt,
-  };
 }
 
 function listedText(m: ListedMessage): string {
@@ -186,4 +155,18 @@ export function addDossierCommand(program: Command, setExitCode: (code: number) 
       });
       setExitCode(code ?? EXIT_USAGE);
     });
+}
+
+/** The dossier part of `iwmo serve`: the store opened on first use, the tenants' token hashes, the level-4 lists. Undefined (and said why) when a file does not fit. */
+export async function dossierService(options: { dossier: string; tokens?: string; sources?: string }): Promise<DossierServiceOptions | undefined> {
+  try {
+    const { tokensFromEnv, tokensFromFile } = await import('../http/tenants.js');
+    const tokens = [...(options.tokens !== undefined ? tokensFromFile(options.tokens) : []), ...tokensFromEnv(process.env.IWMO_TOKENS)];
+    const sources = await loadSources(options.sources);
+    const store = async (): Promise<DossierStore> => (await import('../node/open-store.js')).openStore(options.dossier);
+    return { store, tokens, sources };
+  } catch (error) {
+    process.stderr.write(`iwmo: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
 }

@@ -13,7 +13,7 @@ import { describeIoError } from './files.js';
 import { inspectMessage } from './inspect.js';
 import { examples, positiveInteger } from './options.js';
 import { addGenerateCommand } from './generate-command.js';
-import { addDossierCommand, retourWithDossier } from './dossier-command.js';
+import { addDossierCommand, dossierService, retourWithDossier } from './dossier-command.js';
 import { formatFileReport } from './text-report.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE, validateCommand } from './validate-command.js';
 
@@ -123,10 +123,15 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--port <port>', 'port to listen on', positiveInteger, Number(process.env.PORT ?? 3000))
     .option('--host <host>', 'interface to listen on', '0.0.0.0')
     .option('--body-limit <bytes>', 'largest accepted body in bytes', positiveInteger, DEFAULT_BODY_LIMIT)
-    .addHelpText('after', examples('iwmo serve', 'iwmo serve --port 8080 --host 127.0.0.1'))
-    .action(async (options: { port: number; host: string; bodyLimit: number }) => {
+    .option('--dossier <db>', 'the dossiers of /v1/dossiers: a SQLite file (made on first use) or a postgres:// URL', process.env.IWMO_DOSSIER_DB ?? 'iwmo-dossier.db')
+    .option('--tokens <file>', 'tenants and their token hashes as JSON (also IWMO_TOKENS=tenant:sha256,…)', process.env.IWMO_TOKENS_FILE)
+    .option('--sources <file>', 'the level-4 lists (CBS gemeenten, product codes, tariffs) as JSON', process.env.IWMO_SOURCES_FILE)
+    .addHelpText('after', examples('iwmo serve', 'iwmo serve --port 8080 --host 127.0.0.1', 'IWMO_TOKENS=gemeente-0363:<sha256 of the token> iwmo serve --dossier postgres://…'))
+    .action(async (options: { port: number; host: string; bodyLimit: number; dossier: string; tokens?: string; sources?: string }) => {
       const { startService } = await import('../http/server.js');
-      const service = await startService({ port: options.port, host: options.host, bodyLimit: options.bodyLimit, logger: process.stdout });
+      const dossiers = await dossierService(options);
+      if (!dossiers) return setExitCode(EXIT_USAGE);
+      const service = await startService({ port: options.port, host: options.host, bodyLimit: options.bodyLimit, logger: process.stdout, dossiers });
       const { port } = new URL(service.url);
       const shown = `http://${['0.0.0.0', '::', 'localhost', '127.0.0.1'].includes(options.host) ? 'localhost' : options.host}:${port}`;
       process.stderr.write(`iwmo service on ${shown}: web page at ${shown}/, API description at ${shown}/openapi.json (Ctrl-C stops)\n`);

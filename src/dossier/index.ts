@@ -6,3 +6,5 @@ export { DossierState, isActueel, isVerwijderd, relationOf } from './state.js';
 export type { Levering, RecordedDeclaratie, RecordedPrestatie, Relation, Request, Toewijzing, ToewijzingVersion } from './state.js';
 export { bsnsOf, dagtekeningOf } from './store.js';
 export type { Direction, DossierStore, DossierTransaction, ListFilter, NewRecord, RecordedMessage, Verdict } from './store.js';
+export { listed } from './listing.js';
+export type { ListedMessage } from './listing.js';

@@ -13,6 +13,7 @@ import { DEFAULT_BODY_LIMIT, DEFAULT_WORKER_THRESHOLD } from './limits.js';
 import { openApiDocument } from './openapi.js';
 import { runOperation, type OperationName, type OperationResult } from './operations.js';
 import { defaultWebRoot, loadWebAssets } from './web-assets.js';
+import { registerDossierRoutes, type DossierServiceOptions } from './dossier-routes.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** Where log lines go: anything with `write(line)`, like process.stdout or a file stream. */
@@ -35,6 +36,8 @@ export interface ServiceOptions {
   readonly logger?: boolean | LogStream;
   /** Folder with the built web page; found automatically next to the build by default. */
   readonly webRoot?: string;
+  /** Dossiers per tenant (levels 3 and 4); without it the dossier routes are absent. */
+  readonly dossiers?: DossierServiceOptions;
 }
 
 /** Only these fields of requests, replies and errors ever reach a log line. */
@@ -144,6 +147,8 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
     if (result.xml === undefined) return reply.code(422).send({ ...result.report, reason: result.reason ?? null });
     return reply.header('x-iwmo-message', result.answer).type('application/xml; charset=utf-8').send(result.xml);
   });
+
+  if (options.dossiers) registerDossierRoutes(app, options.dossiers);
 
   app.get('/openapi.json', async () => openApiDocument);
 
