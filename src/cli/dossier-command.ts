@@ -55,10 +55,16 @@ async function read(file: string): Promise<Buffer | undefined> {
   }
 }
 
-function listedText(m: ListedMessage): string {
+function listedRow(m: ListedMessage): string[] {
   const codes = m.retourCodes.length ? ` ${m.retourCodes.join(',')}` : '';
   const clients = m.bsn.length > 3 ? `${m.bsn.length} clients` : m.bsn.map(maskBsn).join(' ');
-  return `${m.seq}\t${m.dagtekening}\t${m.message}\t${m.identificatie}\t${m.afzender} → ${m.ontvanger}\t${m.direction}\t${m.verdict}${codes}\t${clients}`;
+  return [`#${m.seq}`, m.dagtekening, m.message, m.identificatie, `${m.afzender} → ${m.ontvanger}`, m.direction, `${m.verdict}${codes}`, clients];
+}
+
+/** Rows as aligned columns, two spaces apart. */
+function table(rows: readonly string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
 }
 
 /** `iwmo retour --dossier <db> <file>`: check at levels 1–4 against the dossier, record, and write the answer. */
@@ -136,7 +142,7 @@ export function addDossierCommand(program: Command, setExitCode: (code: number) 
         const records = await d.list(options.bsn !== undefined ? { bsn: options.bsn } : {});
         const items = records.map((r) => listed(r, state));
         if (options.format === 'json') process.stdout.write(JSON.stringify(items, null, 2) + '\n');
-        else process.stdout.write(items.length ? items.map(listedText).join('\n') + '\n' : 'The dossier holds no messages.\n');
+        else process.stdout.write(items.length ? table(items.map(listedRow)) + '\n' : 'The dossier holds no messages.\n');
         return EXIT_ACCEPTED;
       });
       setExitCode(code ?? EXIT_USAGE);

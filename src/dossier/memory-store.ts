@@ -25,7 +25,8 @@ export class MemoryDossierStore implements DossierStore {
         since: async (seq) => records.filter((r) => r.seq > seq),
         byHash: async (hash) => records.find((r) => r.hash === hash) ?? pending.find((r) => r.hash === hash),
         append: async (record: NewRecord) => {
-          const kept = Object.freeze({ ...structuredClone(record), seq: this.nextSeq++ });
+          // Kept as given, not copied: a copy of a 25 MB declaratie costs more than judging it. Callers do not change a record after appending it.
+          const kept = Object.freeze({ ...record, seq: this.nextSeq++ });
           pending.push(kept);
           return kept;
         },
