@@ -3,9 +3,11 @@
  * that holds its clients' assignments (one 301 per client), on the memory and
  * SQLite stores (and PostgreSQL when IWMO_TEST_POSTGRES_URL is set). Times
  * `Dossier.receive` (levels 1–4, recording, the 325) with the dossier's state
- * already loaded, and separately the first load of that state. Medians over
- * --reps N (default 3) runs, each on a fresh dossier. Never a timed test.
+ * already loaded, and separately the first load of that state. Each run is a
+ * fresh node process on a fresh dossier (so one size's garbage never weighs
+ * on the next); medians over --reps N (default 3). Never a timed test.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -83,56 +85,62 @@ interface Result {
   retourCodes: string;
 }
 
-async function measure(name: string, open: () => Promise<DossierStore>, clients: number, xml: string, declaratie: WMO323): Promise<Result> {
-  const loads: number[] = [];
-  const receives: number[] = [];
-  let codes = '';
-  const messages = assignments(declaratie);
-  for (let rep = 0; rep < REPS; rep++) {
-    const store = await open();
-    const id = `bench-${clients}-${rep}-${Date.now()}`;
-    await fill(store, id, messages);
-    const dossier = new Dossier(store, id);
-    let t = performance.now();
-    await dossier.current();
-    loads.push(performance.now() - t);
-    t = performance.now();
-    const result = await dossier.receive(xml, { dagtekening: '2025-04-10' });
-    receives.push(performance.now() - t);
-    codes = result.retour?.type === 'WMO325' ? `${result.retour.header.retourCodes.join()} / ${result.retour.declaratieAntwoord?.retourCodes.join() ?? '-'}` : 'no 325';
-    await store.close();
-  }
-  const bytes = Buffer.byteLength(xml);
-  const receiveMs = median(receives);
-  return { store: name, clients, bytes, loadMs: median(loads), receiveMs, mbPerSecond: bytes / MB / (receiveMs / 1000), retourCodes: codes };
+/** One run in this process: fill a fresh dossier, load its state, receive the declaration. */
+async function once(open: () => Promise<DossierStore>, clients: number): Promise<{ bytes: number; loadMs: number; receiveMs: number; codes: string }> {
+  const declaratie = buildDeclaratie(clients);
+  const xml = encode(declaratie);
+  const store = await open();
+  const id = `bench-${clients}-${Date.now()}`;
+  await fill(store, id, assignments(declaratie));
+  const dossier = new Dossier(store, id);
+  let t = performance.now();
+  await dossier.current();
+  const loadMs = performance.now() - t;
+  t = performance.now();
+  const result = await dossier.receive(xml, { dagtekening: '2025-04-10' });
+  const receiveMs = performance.now() - t;
+  await store.close();
+  const codes = result.retour?.type === 'WMO325' ? `${result.retour.header.retourCodes.join()} / ${result.retour.declaratieAntwoord?.retourCodes.join() ?? '-'}` : 'no 325';
+  return { bytes: Buffer.byteLength(xml), loadMs, receiveMs, codes };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'iwmo-bench-dossier-'));
-try {
-  const stores: [string, () => Promise<DossierStore>][] = [
-    ['memory', async () => new MemoryDossierStore()],
-    ['sqlite', async () => new SqliteDossierStore(join(dir, `bench-${Math.random().toString(36).slice(2)}.db`))],
-  ];
-  const pgUrl = process.env.IWMO_TEST_POSTGRES_URL;
-  if (pgUrl) stores.push(['postgres', () => PostgresDossierStore.open(pgUrl)]);
-  else process.stderr.write('PostgreSQL left out: IWMO_TEST_POSTGRES_URL is not set.\n');
+const stores: Record<string, () => Promise<DossierStore>> = {
+  memory: async () => new MemoryDossierStore(),
+  sqlite: async () => new SqliteDossierStore(join(dir, `bench-${Math.random().toString(36).slice(2)}.db`)),
+  postgres: () => PostgresDossierStore.open(process.env.IWMO_TEST_POSTGRES_URL!),
+};
 
+const oneIndex = args.indexOf('--one');
+if (oneIndex >= 0) {
+  // A child run: print one measurement as JSON.
+  try {
+    process.stdout.write(JSON.stringify(await once(stores[args[oneIndex + 1]!]!, Number(args[oneIndex + 2]))) + '\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+} else {
+  rmSync(dir, { recursive: true, force: true });
+  const names = ['memory', 'sqlite', ...(process.env.IWMO_TEST_POSTGRES_URL ? ['postgres'] : [])];
+  if (!process.env.IWMO_TEST_POSTGRES_URL) process.stderr.write('PostgreSQL left out: IWMO_TEST_POSTGRES_URL is not set.\n');
   const results: Result[] = [];
   for (const clients of [3_200, 16_000]) {
-    const declaratie = buildDeclaratie(clients);
-    const xml = encode(declaratie);
-    for (const [name, open] of stores) {
-      const r = await measure(name, open, clients, xml, declaratie);
+    for (const name of names) {
+      const runs = Array.from({ length: REPS }, () => {
+        const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--one', name, String(clients)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+        if (child.status !== 0) throw new Error(child.stderr);
+        return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Awaited<ReturnType<typeof once>>;
+      });
+      const receiveMs = median(runs.map((r) => r.receiveMs));
+      const r: Result = { store: name, clients, bytes: runs[0]!.bytes, loadMs: median(runs.map((x) => x.loadMs)), receiveMs, mbPerSecond: runs[0]!.bytes / MB / (receiveMs / 1000), retourCodes: runs[0]!.codes };
       results.push(r);
-      process.stdout.write(`${name.padEnd(8)} ${(r.bytes / MB).toFixed(1).padStart(5)} MB  ${clients} clients  state load ${r.loadMs.toFixed(0).padStart(5)} ms  receive ${r.receiveMs.toFixed(0).padStart(6)} ms  ${r.mbPerSecond.toFixed(1)} MB/s  325 ${r.retourCodes}\n`);
+      process.stdout.write(`${name.padEnd(8)} ${(r.bytes / MB).toFixed(1).padStart(5)} MB  ${String(clients).padStart(5)} clients  state load ${r.loadMs.toFixed(0).padStart(5)} ms  receive ${r.receiveMs.toFixed(0).padStart(6)} ms  ${r.mbPerSecond.toFixed(1)} MB/s  325 ${r.retourCodes}\n`);
     }
   }
-  for (const [name] of stores) {
+  for (const name of names) {
     const [small, large] = results.filter((r) => r.store === name);
-    if (small && large) process.stdout.write(`${name}: receive time ratio ${(large.receiveMs / small.receiveMs).toFixed(2)} for size ratio ${(large.bytes / small.bytes).toFixed(2)}\n`);
+    if (small && large) process.stdout.write(`${name}: receive time ×${(large.receiveMs / small.receiveMs).toFixed(2)} for size ×${(large.bytes / small.bytes).toFixed(2)}\n`);
   }
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'dossier.json'), JSON.stringify({ reps: REPS, node: process.version, results }, null, 2));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
