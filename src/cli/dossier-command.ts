@@ -17,6 +17,19 @@ import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE } from './validate-command.js'
 /** The dossier of the CLI: one per database. */
 const DOSSIER_ID = 'default';
 
+/** A `<db>` for messages: a URL without its user and password. */
+function shownDb(db: string): string {
+  try {
+    const url = new URL(db);
+    if (!url.protocol.startsWith('postgres')) return db;
+    url.username = '';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return db;
+  }
+}
+
 function date(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new InvalidArgumentError('expected a date YYYY-MM-DD.');
   return value;
@@ -36,7 +49,7 @@ async function withDossier<T>(db: string, work: (dossier: Dossier) => Promise<T>
     const { openStore } = await import('../node/open-store.js');
     store = await openStore(db);
   } catch (error) {
-    process.stderr.write(`iwmo: ${db}: ${describeIoError(error)}\n`);
+    process.stderr.write(`iwmo: ${shownDb(db)}: ${describeIoError(error)}\n`);
     return undefined;
   }
   try {

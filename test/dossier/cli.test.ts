@@ -237,3 +237,12 @@ describe('iwmo retour --dossier --sources', () => {
     expect(run.stderr).toContain('tariffs.date');
   });
 });
+
+describe('a database that cannot be opened', () => {
+  it('exits 2 and never shows the password of a postgres:// URL', () => {
+    const run = iwmo(['dossier', 'show', 'postgres://someone:s3cret@127.0.0.1:1/none']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('127.0.0.1:1');
+    expect(run.stderr).not.toContain('s3cret');
+  });
+});
