@@ -399,8 +399,9 @@ export class DossierState {
 
   /** Prestaties with this ReferentieNummer in processed declarations, with their outcome. */
   prestatiesWith(relation: Relation, referentieNummer: string): RecordedPrestatie[] {
+    // A declaration rejected as a whole (level 2, or a code on the header or Declaratie) was not processed: its numbers are free again.
     return (this.prestaties.get(`${relationKey(relation)}|${referentieNummer}`) ?? [])
-      .filter((p) => this.counts(p.seq))
+      .filter((p) => this.counts(p.seq) && !this.outcomes.get(p.seq)?.all)
       .map((p) => ({ ...p, status: this.outcome(p.seq, referentieNummer) }));
   }
 

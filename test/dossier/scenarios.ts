@@ -195,6 +195,22 @@ export function scenarios(): Scenario[] {
       () => [G(), recv(start()), recv(stop({ redenBeeindiging: '20', einddatum: '2025-02-05' }, '2025-02-20')), recv(start({ begindatum: '2025-02-10' }))],
     ),
     ...pair(
+      'TR326',
+      'a corrected Begindatum: the old start deleted and the new one delivered in one message (IV008)',
+      () => [G(), recv(start()), recv(start({ begindatum: '2025-02-10' }))],
+      () => {
+        const correction = start({ statusAanlevering: '3' });
+        correction.client.startProducten.push(startProduct({ begindatum: '2025-02-10' }));
+        return [G(), recv(start()), recv(correction)];
+      },
+    ),
+    ...pair(
+      'TR314',
+      'a ReferentieNummer of a declaration rejected as a whole is free again',
+      () => [G(), recv(decl('D1', [feb()])), recv(decl('D2', [mar()], '03'))],
+      () => [G(), recv(decl('D1', [feb()])), recv(decl('D1', [mar({ productReferentie: { referentieNummer: 'P2' } })], '03')), recv(decl('D2', [mar({ productReferentie: { referentieNummer: 'P2' } })], '03'))].map((s, i) => (i === 2 ? { ...s, expectRejected: true } : s)),
+    ),
+    ...pair(
       'TR382',
       'a stop without a start',
       () => [G(), recv(stop())],

@@ -5,7 +5,7 @@
  * definitive stops (TR413–415).
  */
 import type { WMO305StartProduct, WMO307StopProduct } from '../../standard/generated/types.js';
-import { isVerwijderd } from '../../dossier/state.js';
+import { isVerwijderd, leveringKey } from '../../dossier/state.js';
 import { say } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { dossierRule, matchesAssigned } from './define.js';
@@ -134,9 +134,13 @@ const TR326 = dossierRule({
     'There is one actual start per assigned product: a new start needs the previous delivery to be stopped.',
   ),
   check(message, context, { dossier, relation }) {
+    // A correction deletes the old start and delivers the new one in one message (IV008): the deleted one no longer counts.
+    const deleted = new Set(message.client.startProducten.filter((i) => i.statusAanlevering === '3').map((i) => leveringKey(message.client.bsn, i)));
     for (const item of message.client.startProducten) {
       if (item.statusAanlevering !== '1') continue;
-      const open = dossier.leveringenOfOwner(relation, message.client.bsn, item).filter((l) => l.start && l.start.begindatum !== item.begindatum && l.stops.length === 0);
+      const open = dossier
+        .leveringenOfOwner(relation, message.client.bsn, item)
+        .filter((l) => l.start && !deleted.has(leveringKey(message.client.bsn, l.start)) && l.start.begindatum !== item.begindatum && l.stops.length === 0);
       if (open.length > 0) {
         context.finding(
           context.locator.node(item),
