@@ -31,7 +31,7 @@ export const openApiDocument = {
     title: 'iwmo validation service',
     version: '1',
     description:
-      'Validates, formats and answers iWmo 3.2 messages (WMO301 … WMO325). Nothing is stored; logs hold method, route, status, size and time only, never message content.',
+      'Validates, formats and answers iWmo 3.2 messages (WMO301 … WMO325). Validation, retour and format store nothing; the dossier routes record messages per tenant, behind a bearer token. Logs hold method, route, status, size and time only, never message content.',
   },
   paths: {
     '/health': {

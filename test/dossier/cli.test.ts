@@ -185,7 +185,7 @@ describe('durability', () => {
   it('iwmo dossier add killed with SIGKILL loses nothing it acknowledged', async () => {
     const db = join(dir, 'durable.db');
     const files: string[] = [];
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 1000; i++) {
       const m = id(base305(), `K${i}`);
       m.client.startProducten = [startProduct({ toewijzingNummer: 10_000 + i })];
       files.push(write(`kill-${i}.xml`, m));
