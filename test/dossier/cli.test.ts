@@ -246,3 +246,42 @@ describe('a database that cannot be opened', () => {
     expect(run.stderr).not.toContain('s3cret');
   });
 });
+
+describe('durability of a shell loop', () => {
+  it('a loop of `iwmo dossier add` killed with SIGKILL keeps every message whose add exited 0', async () => {
+    const db = join(dir, 'loop.db');
+    const files: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const m = id(base305(), `L${i}`);
+      m.client.startProducten = [startProduct({ toewijzingNummer: 20_000 + i })];
+      files.push(write(`loop-${i}.xml`, m));
+    }
+    const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+    const cli = [...nodeWithTsx, main].map((p) => `'${p}'`).join(' ');
+    // The loop acknowledges a file only after its add exited 0.
+    const script = `for f in ${files.map((f) => `'${f}'`).join(' ')}; do ${cli} dossier add '${db}' "$f" >/dev/null && echo "ack $f"; done`;
+    const loop = spawn('sh', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let out = '';
+    await new Promise<void>((resolve) => {
+      loop.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        // Kill the loop and the add it is running, the whole process group, after a few acknowledgements.
+        if ((out.match(/^ack /gm) ?? []).length >= 4 && loop.pid) {
+          try {
+            process.kill(-loop.pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+      });
+      loop.on('exit', () => resolve());
+    });
+    const acknowledged = [...out.matchAll(/^ack .*loop-(\d+)\.xml$/gm)].map((m) => `L${m[1]}`);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(4);
+    expect(acknowledged.length).toBeLessThan(files.length);
+    const store = new SqliteDossierStore(db);
+    const recorded = new Set((await store.list('default')).map((r) => r.message.header.berichtIdentificatie.identificatie));
+    await store.close();
+    for (const ack of acknowledged) expect(recorded.has(ack), ack).toBe(true);
+  }, 180_000);
+});
