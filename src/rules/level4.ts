@@ -6,7 +6,7 @@
  */
 import { relationOf } from '../dossier/state.js';
 import type { ProductCodeEntry } from '../sources/context.js';
-import { amountOf, minuteAmount, minuteTariff, tariffFor } from '../sources/tariff.js';
+import { amountForMinutes, amountOf, perMinuteTariff, tariffFor } from '../sources/tariff.js';
 import type { CDT_Product } from '../standard/generated/types.js';
 import { euro, HEEN_BERICHTEN, locate, say } from './helpers.js';
 import { sourceRule } from './level3/define.js';
@@ -112,7 +112,7 @@ const TR346 = sourceRule({
       for (const p of client.prestaties) {
         if (p.eenheid === EURO || p.productTarief === undefined) continue;
         const tariff = tariffFor(sources, gemeente, aanbieder, p.productCategorie, p.productCode, p.productPeriode.begindatum);
-        const expected = tariff && tariff.eenheid === HOURS && p.eenheid === MINUTES ? minuteAmount(tariff.tarief, p.geleverdVolume) : amountOf(p.geleverdVolume, p.productTarief);
+        const expected = tariff && tariff.eenheid === HOURS && p.eenheid === MINUTES ? BigInt(amountForMinutes(tariff.tarief, p.geleverdVolume)) : amountOf(p.geleverdVolume, p.productTarief);
         if (BigInt(p.ingediendBedrag.bedrag) !== expected) {
           context.finding(
             context.locator.field(p, 'ingediendBedrag'),
@@ -137,7 +137,7 @@ const TR418 = sourceRule({
         if (p.productTarief === undefined) continue;
         const tariff = tariffFor(sources, gemeente, aanbieder, p.productCategorie, p.productCode, p.productPeriode.begindatum);
         if (!tariff) continue;
-        const expected = tariff.eenheid === HOURS && p.eenheid === MINUTES ? minuteTariff(tariff.tarief) : tariff.eenheid === p.eenheid ? BigInt(tariff.tarief) : undefined;
+        const expected = tariff.eenheid === HOURS && p.eenheid === MINUTES ? BigInt(perMinuteTariff(tariff.tarief)) : tariff.eenheid === p.eenheid ? BigInt(tariff.tarief) : undefined;
         if (expected !== undefined && BigInt(p.productTarief) !== expected) {
           context.finding(
             context.locator.field(p, 'productTarief'),
