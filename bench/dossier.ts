@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Dossier, encode, messageHash, MemoryDossierStore, type DossierStore, type WMO301, type WMO301ToegewezenProduct, type WMO323 } from '../src/index.js';
+import { Dossier, encode, messageHash, validate, MemoryDossierStore, type DossierStore, type WMO301, type WMO301ToegewezenProduct, type WMO323 } from '../src/index.js';
 import { SqliteDossierStore } from '../src/node/sqlite-store.js';
 import { PostgresDossierStore } from '../src/node/postgres-store.js';
 import { buildDeclaratie } from './lib/declaratie.js';
@@ -79,6 +79,7 @@ interface Result {
   store: string;
   clients: number;
   bytes: number;
+  validateMs: number;
   loadMs: number;
   receiveMs: number;
   mbPerSecond: number;
@@ -86,9 +87,13 @@ interface Result {
 }
 
 /** One run in this process: fill a fresh dossier, load its state, receive the declaration. */
-async function once(open: () => Promise<DossierStore>, clients: number): Promise<{ bytes: number; loadMs: number; receiveMs: number; codes: string }> {
+async function once(open: () => Promise<DossierStore>, clients: number): Promise<{ bytes: number; validateMs: number; loadMs: number; receiveMs: number; codes: string }> {
   const declaratie = buildDeclaratie(clients);
   const xml = encode(declaratie);
+  // Levels 1–2 alone on the same file in the same process: the baseline the dossier adds to.
+  const v = performance.now();
+  validate(xml);
+  const validateMs = performance.now() - v;
   const store = await open();
   const id = `bench-${clients}-${Date.now()}`;
   await fill(store, id, assignments(declaratie));
@@ -101,7 +106,7 @@ async function once(open: () => Promise<DossierStore>, clients: number): Promise
   const receiveMs = performance.now() - t;
   await store.close();
   const codes = result.retour?.type === 'WMO325' ? `${result.retour.header.retourCodes.join()} / ${result.retour.declaratieAntwoord?.retourCodes.join() ?? '-'}` : 'no 325';
-  return { bytes: Buffer.byteLength(xml), loadMs, receiveMs, codes };
+  return { bytes: Buffer.byteLength(xml), validateMs, loadMs, receiveMs, codes };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'iwmo-bench-dossier-'));
@@ -132,9 +137,9 @@ if (oneIndex >= 0) {
         return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Awaited<ReturnType<typeof once>>;
       });
       const receiveMs = median(runs.map((r) => r.receiveMs));
-      const r: Result = { store: name, clients, bytes: runs[0]!.bytes, loadMs: median(runs.map((x) => x.loadMs)), receiveMs, mbPerSecond: runs[0]!.bytes / MB / (receiveMs / 1000), retourCodes: runs[0]!.codes };
+      const r: Result = { store: name, clients, bytes: runs[0]!.bytes, validateMs: median(runs.map((x) => x.validateMs)), loadMs: median(runs.map((x) => x.loadMs)), receiveMs, mbPerSecond: runs[0]!.bytes / MB / (receiveMs / 1000), retourCodes: runs[0]!.codes };
       results.push(r);
-      process.stdout.write(`${name.padEnd(8)} ${(r.bytes / MB).toFixed(1).padStart(5)} MB  ${String(clients).padStart(5)} clients  state load ${r.loadMs.toFixed(0).padStart(5)} ms  receive ${r.receiveMs.toFixed(0).padStart(6)} ms  ${r.mbPerSecond.toFixed(1)} MB/s  325 ${r.retourCodes}\n`);
+      process.stdout.write(`${name.padEnd(8)} ${(r.bytes / MB).toFixed(1).padStart(5)} MB  ${String(clients).padStart(5)} clients  levels 1–2 ${r.validateMs.toFixed(0).padStart(6)} ms  state load ${r.loadMs.toFixed(0).padStart(5)} ms  receive ${r.receiveMs.toFixed(0).padStart(6)} ms (×${(r.receiveMs / r.validateMs).toFixed(2)})  ${r.mbPerSecond.toFixed(1)} MB/s  325 ${r.retourCodes}\n`);
     }
   }
   for (const name of names) {
