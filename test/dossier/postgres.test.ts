@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dossier, serialize } from '../../src/index.js';
 import { PostgresDossierStore } from '../../src/node/postgres-store.js';
+import { migrations } from '../../src/node/migrations.js';
 import { base301, base305, startProduct, toegewezenProduct } from '../rules/bases.js';
 import { scenarioSuite } from './scenario-suite.js';
 
@@ -18,6 +19,18 @@ if (!url) {
   });
 } else {
   scenarioSuite('the PostgreSQL store', () => PostgresDossierStore.open(url));
+
+  describe('the PostgreSQL store on open', () => {
+    it('runs the migrations once, also when two instances open at the same time', async () => {
+      const [a, b] = await Promise.all([PostgresDossierStore.open(url), PostgresDossierStore.open(url)]);
+      try {
+        expect(await a.schemaVersion()).toBe(migrations.at(-1)!.version);
+        expect(await b.schemaVersion()).toBe(migrations.at(-1)!.version);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+  });
 
   describe('two service instances on one PostgreSQL', () => {
     it('never record the same message twice and lose none', async () => {
