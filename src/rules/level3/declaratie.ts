@@ -3,8 +3,9 @@
  * assignments and the declarations before it, and on the declaratie-antwoord
  * 325, checked by the aanbieder against the 323 it answers.
  */
-import type { WMO323, WMO323Prestatie } from '../../standard/generated/types.js';
-import { isVerwijderd, type Toewijzing } from '../../dossier/state.js';
+import type { WMO323, WMO323Prestatie, WMO325 } from '../../standard/generated/types.js';
+import type { NodeLocation } from '../../codec/locations.js';
+import { isVerwijderd, type RecordedDeclaratie, type Toewijzing } from '../../dossier/state.js';
 import { euro, say } from '../helpers.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { dossierRule, type DossierAccess } from './define.js';
@@ -402,12 +403,12 @@ const TR337 = dossierRule({
   },
 });
 
-function locateField(context: RuleContext, owner: object, prop: string) {
+function locateField(context: RuleContext, owner: object, prop: string): NodeLocation {
   return context.locator.field(owner, prop);
 }
 
 /** A 325 with the 323 it answers, when that is known (TR337 reports it otherwise). */
-function answered325(definition: { id: string; retourcode: string | null; text: { nl: string; en: string } }, check: (message: import('../../standard/generated/types.js').WMO325, declaratie: NonNullable<ReturnType<DossierAccess['dossier']['declaratieByIdentificatie']>>, context: RuleContext) => void): Rule {
+function answered325(definition: { id: string; retourcode: string | null; text: { nl: string; en: string } }, check: (message: WMO325, declaratie: RecordedDeclaratie, context: RuleContext) => void): Rule {
   return dossierRule({
     ...definition,
     messages: ['WMO325'],

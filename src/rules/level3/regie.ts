@@ -14,7 +14,7 @@ const TEMPORARY = '20';
 
 function describeKey(item: WMO305StartProduct | WMO307StopProduct): { nl: string; en: string } {
   const what = item.toewijzingNummer !== undefined ? `toewijzing ${item.toewijzingNummer}` : `product ${item.product?.categorie ?? 'generiek'}/${item.product?.code ?? ''}`;
-  return { nl: `${what} met begindatum ${item.begindatum}`, en: `${what.replace('toewijzing', 'toewijzing')} with begindatum ${item.begindatum}` };
+  return { nl: `${what} met begindatum ${item.begindatum}`, en: `${what} with begindatum ${item.begindatum}` };
 }
 
 const TR019 = dossierRule({

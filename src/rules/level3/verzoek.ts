@@ -7,7 +7,7 @@
 import type { CDT_Product, WMO317TeWijzigenProduct } from '../../standard/generated/types.js';
 import { isActueel, type Toewijzing } from '../../dossier/state.js';
 import { say } from '../helpers.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { Rule } from '../rule.js';
 import { dagtekening, dossierRule, type DossierAccess } from './define.js';
 
 const TR347 = dossierRule({
@@ -95,12 +95,11 @@ const TR350 = notActueel('TR350', '9350', 'ongewijzigdeProducten', { nl: 'Ongewi
 const TR351 = notActueel('TR351', '9351', 'teWijzigenProducten', { nl: 'TeWijzigenProduct', en: 'TeWijzigenProduct' });
 
 /** Runs `check` on every TeWijzigenProduct whose toewijzing is known. */
-function perTeWijzigen(context: RuleContext, access: DossierAccess, products: readonly WMO317TeWijzigenProduct[] | undefined, check: (p: WMO317TeWijzigenProduct, t: Toewijzing) => void): void {
+function perTeWijzigen(access: DossierAccess, products: readonly WMO317TeWijzigenProduct[] | undefined, check: (p: WMO317TeWijzigenProduct, t: Toewijzing) => void): void {
   for (const p of products ?? []) {
     const t = access.dossier.toewijzing(access.relation.gemeente, p.toewijzingNummer);
     if (t && t.current.aanbieder === access.relation.aanbieder) check(p, t);
   }
-  void context;
 }
 
 const TR357 = dossierRule({
@@ -112,7 +111,7 @@ const TR357 = dossierRule({
     "A GewensteIngangsdatum on or before the dagtekening equals the toewijzing's original ingangsdatum.",
   ),
   check(message, context, access) {
-    perTeWijzigen(context, access, message.client.verzoek.teWijzigenProducten, (p, t) => {
+    perTeWijzigen(access, message.client.verzoek.teWijzigenProducten, (p, t) => {
       const original = t.current.product.ingangsdatum;
       if (p.gewensteIngangsdatum <= dagtekening(message) && p.gewensteIngangsdatum !== original) {
         context.finding(
@@ -133,7 +132,7 @@ const TR373 = dossierRule({
     'A change of Budget or of a total volume (Frequentie 6) starts on the original ingangsdatum.',
   ),
   check(message, context, access) {
-    perTeWijzigen(context, access, message.client.verzoek.teWijzigenProducten, (p, t) => {
+    perTeWijzigen(access, message.client.verzoek.teWijzigenProducten, (p, t) => {
       const was = t.current.product;
       const budgetChange = was.budget !== undefined && p.budget !== undefined && p.budget !== was.budget;
       const totalChange = was.omvang?.frequentie === '6' && p.omvang !== undefined && p.omvang.volume !== was.omvang.volume;
@@ -153,7 +152,7 @@ const TR375 = dossierRule({
   retourcode: '9375',
   text: say('Omvang wordt niet gevuld bij het wijzigen van een toewijzing zonder ProductCode.', 'Omvang is not filled when changing a toewijzing without ProductCode.'),
   check(message, context, access) {
-    perTeWijzigen(context, access, message.client.verzoek.teWijzigenProducten, (p, t) => {
+    perTeWijzigen(access, message.client.verzoek.teWijzigenProducten, (p, t) => {
       const was = t.current.product;
       if (p.omvang !== undefined && was.product?.code === undefined && was.budget === undefined) {
         context.finding(context.locator.node(p), say(`Toewijzing ${p.toewijzingNummer} heeft geen ProductCode; Omvang hoort leeg te zijn.`, `Toewijzing ${p.toewijzingNummer} has no ProductCode; Omvang must be empty.`));
@@ -168,7 +167,7 @@ const TR411 = dossierRule({
   retourcode: '9411',
   text: say('Omvang is verplicht bij het wijzigen van een toewijzing met Omvang.', 'Omvang is mandatory when changing a toewijzing that has one.'),
   check(message, context, access) {
-    perTeWijzigen(context, access, message.client.verzoek.teWijzigenProducten, (p, t) => {
+    perTeWijzigen(access, message.client.verzoek.teWijzigenProducten, (p, t) => {
       if (t.current.product.omvang !== undefined && p.omvang === undefined) {
         context.finding(context.locator.node(p), say(`Toewijzing ${p.toewijzingNummer} heeft een Omvang; vul de gewenste Omvang.`, `Toewijzing ${p.toewijzingNummer} has an Omvang; fill the wanted Omvang.`));
       }
@@ -182,7 +181,7 @@ const TR412 = dossierRule({
   retourcode: '9412',
   text: say('Omvang is niet toegestaan bij het wijzigen van een toewijzing met Budget.', 'Omvang is not allowed when changing a toewijzing with a Budget.'),
   check(message, context, access) {
-    perTeWijzigen(context, access, message.client.verzoek.teWijzigenProducten, (p, t) => {
+    perTeWijzigen(access, message.client.verzoek.teWijzigenProducten, (p, t) => {
       if (t.current.product.budget !== undefined && p.omvang !== undefined) {
         context.finding(context.locator.node(p), say(`Toewijzing ${p.toewijzingNummer} heeft een Budget; Omvang hoort leeg te zijn.`, `Toewijzing ${p.toewijzingNummer} has a Budget; Omvang must be empty.`));
       }
