@@ -42,6 +42,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
   // The toewijzing the start in message.xml belongs to, for the dossier examples.
   writeFileSync(join(dir, 'toewijzing.xml'), wmo301().replace('>4001<', '>300201<'));
+  writeFileSync(join(dir, 'contract.json'), readFileSync(join(root, 'fixtures/extensions/goeree-2016/contract.json')));
+  writeFileSync(join(dir, 'proposal.xml'), readFileSync(join(root, 'fixtures/extensions/broken/EXT021-proposal-9999-bp.xml')));
   service = await startService({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => service?.close());

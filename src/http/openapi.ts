@@ -3,6 +3,7 @@
  * four operations are clearer read as one document than generated from routes.
  */
 import { standard } from '../index.js';
+import { extValidateOpenApi } from './ext-validate.js';
 
 const messageIds = Object.keys(standard.messages);
 
@@ -118,6 +119,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...extValidateOpenApi.paths,
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token per tenant; the service keeps only its SHA-256.' } },
@@ -150,6 +152,7 @@ export const openApiDocument = {
         },
         required: ['message', 'berichtCode', 'accepted', 'findings'],
       },
+      ...extValidateOpenApi.schemas,
       NoRetour: {
         allOf: [
           { $ref: '#/components/schemas/Report' },

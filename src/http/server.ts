@@ -9,6 +9,7 @@
  * time; never a URL with its query, a header or any message content.
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { extValidateRoutes } from './ext-validate.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_WORKER_THRESHOLD } from './limits.js';
 import { openApiDocument } from './openapi.js';
 import { runOperation, type OperationName, type OperationResult } from './operations.js';
@@ -149,6 +150,7 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
   });
 
   if (options.dossiers) registerDossierRoutes(app, options.dossiers);
+  void app.register(extValidateRoutes);
 
   app.get('/openapi.json', async () => openApiDocument);
 
