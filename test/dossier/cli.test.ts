@@ -285,3 +285,12 @@ describe('durability of a shell loop', () => {
     for (const ack of acknowledged) expect(recorded.has(ack), ack).toBe(true);
   }, 180_000);
 });
+
+describe('the example lists file', () => {
+  it('fits the lists format and says in every list that it is an example', async () => {
+    const { loadSources } = await import('../../src/node/sources-file.js');
+    const context = (await loadSources(fileURLToPath(new URL('../../fixtures/sources/example.json', import.meta.url))))();
+    expect(context.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const list of [context.gemeenten, context.productCodes, context.tariffs]) expect(list?.source).toMatch(/^example/);
+  });
+});
