@@ -26,7 +26,7 @@ export interface Relation {
 }
 
 /** Messages whose Afzender is the gemeente (a retour copies its heen-bericht's header unchanged). */
-const FROM_GEMEENTE: ReadonlySet<string> = new Set(['WMO301', 'WMO302', 'WMO319', 'WMO320', 'WMO325']);
+const FROM_GEMEENTE: ReadonlySet<string> = new Set(['WMO301', 'WMO302', 'WMO319', 'WMO320', 'WMO325', 'JW301', 'JW302', 'JW319', 'JW320', 'JW325']);
 
 export function relationOf(message: Message): Relation {
   const { afzender, ontvanger } = message.header;
