@@ -19,3 +19,5 @@ export type * from './standard/generated/types.js';
 export { checkRules, describeRule, defineProfile, nationalProfile, rules } from './rules/index.js';
 export type { CheckRulesOptions, Profile, ProfileDefinition, Rule, RuleContext, RuleDescription, RuleLevel, RuleOptions, RuleOverride } from './rules/index.js';
 export * from './retour/index.js';
+export * from './dossier/index.js';
+export type { Context, GemeenteEntry, GemeenteList, ProductCodeEntry, ProductCodeList, Tariff, TariffList } from './sources/context.js';

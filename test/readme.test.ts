@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type StartedService } from '../src/http/server.js';
 import { nodeWithTsx } from './cli/run.js';
-import { invalidWmo305, wmo305 } from './http/messages.js';
+import { invalidWmo305, wmo301, wmo305 } from './http/messages.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tsx = nodeWithTsx.map((part) => `"${part}"`).join(' ');
@@ -41,6 +41,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'message.xml'), wmo305());
   writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
   cpSync(join(root, 'fixtures/extensions/conversions'), dir, { recursive: true });
+  // The toewijzing the start in message.xml belongs to, for the dossier examples.
+  writeFileSync(join(dir, 'toewijzing.xml'), wmo301().replace('>4001<', '>300201<'));
   writeFileSync(join(dir, 'contract.json'), readFileSync(join(root, 'fixtures/extensions/goeree-2016/contract.json')));
   cpSync(join(root, 'fixtures/extensions/goeree-2016'), join(dir, 'goeree-2016'), { recursive: true });
   writeFileSync(join(dir, 'proposal.xml'), readFileSync(join(root, 'fixtures/extensions/broken/EXT021-proposal-9999-bp.xml')));

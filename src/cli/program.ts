@@ -16,6 +16,7 @@ import { addContractCommand } from './contract-command.js';
 import { addExtCommand } from './ext-command.js';
 import { addGenerateCommand } from './generate-command.js';
 import { addConvertCommand } from './convert-command.js';
+import { addDossierCommand, dossierService, retourWithDossier } from './dossier-command.js';
 import { formatFileReport } from './text-report.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE, validateCommand } from './validate-command.js';
 
@@ -70,8 +71,11 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .description('Write the answer to a message: its retour (WMO302 … WMO320, JW302 … JW320), or for a 323 the declaratie-antwoord 325.')
     .argument('<file>', 'the received message')
     .option('--out <file>', 'write the answer to this file instead of stdout')
-    .addHelpText('after', examples('iwmo retour start.xml > retour.xml', 'iwmo retour declaratie.xml --out declaratie-antwoord.xml'))
-    .action(async (file: string, options: { out?: string }) => {
+    .option('--dossier <db>', 'also check levels 3 and 4 against this dossier (SQLite file or postgres:// URL) and record the message there')
+    .option('--sources <file>', 'with --dossier: the level-4 lists (CBS gemeenten, product codes, tariffs) as JSON')
+    .addHelpText('after', examples('iwmo retour start.xml > retour.xml', 'iwmo retour declaratie.xml --out declaratie-antwoord.xml', 'iwmo retour --dossier dossier.db start.xml'))
+    .action(async (file: string, options: { out?: string; dossier?: string; sources?: string }) => {
+      if (options.dossier !== undefined) return setExitCode(await retourWithDossier(options.dossier, file, options.out, options.sources));
       const xml = await readInput(file);
       if (!xml) return setExitCode(EXIT_USAGE);
       const result = runOperation({ operation: 'retour', xml });
@@ -98,6 +102,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   addGenerateCommand(program, setExitCode);
   addConvertCommand(program, setExitCode);
   addContractCommand(program, setExitCode);
+  addDossierCommand(program, setExitCode);
   addExtCommand(program, setExitCode);
 
   program
@@ -124,10 +129,15 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--port <port>', 'port to listen on', positiveInteger, Number(process.env.PORT ?? 3000))
     .option('--host <host>', 'interface to listen on', '0.0.0.0')
     .option('--body-limit <bytes>', 'largest accepted body in bytes', positiveInteger, DEFAULT_BODY_LIMIT)
-    .addHelpText('after', examples('iwmo serve', 'iwmo serve --port 8080 --host 127.0.0.1'))
-    .action(async (options: { port: number; host: string; bodyLimit: number }) => {
+    .option('--dossier <db>', 'the dossiers of /v1/dossiers: a SQLite file (made on first use) or a postgres:// URL', process.env.IWMO_DOSSIER_DB ?? 'iwmo-dossier.db')
+    .option('--tokens <file>', 'tenants and their token hashes as JSON (also IWMO_TOKENS=tenant:sha256,…)', process.env.IWMO_TOKENS_FILE)
+    .option('--sources <file>', 'the level-4 lists (CBS gemeenten, product codes, tariffs) as JSON', process.env.IWMO_SOURCES_FILE)
+    .addHelpText('after', examples('iwmo serve', 'iwmo serve --port 8080 --host 127.0.0.1', 'IWMO_TOKENS=gemeente-0363:<sha256 of the token> iwmo serve --dossier postgres://…'))
+    .action(async (options: { port: number; host: string; bodyLimit: number; dossier: string; tokens?: string; sources?: string }) => {
       const { startService } = await import('../http/server.js');
-      const service = await startService({ port: options.port, host: options.host, bodyLimit: options.bodyLimit, logger: process.stdout });
+      const dossiers = await dossierService(options);
+      if (!dossiers) return setExitCode(EXIT_USAGE);
+      const service = await startService({ port: options.port, host: options.host, bodyLimit: options.bodyLimit, logger: process.stdout, dossiers });
       const { port } = new URL(service.url);
       const shown = `http://${['0.0.0.0', '::', 'localhost', '127.0.0.1'].includes(options.host) ? 'localhost' : options.host}:${port}`;
       process.stderr.write(`iwmo service on ${shown}: web page at ${shown}/, API description at ${shown}/openapi.json (Ctrl-C stops)\n`);
@@ -147,7 +157,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const program = createProgram((code) => {
     exitCode = code;
   });
-  // Usage errors of nested commands (`ext validate`, `contract status`) end here too, as exit 2.
+  // Usage errors of nested commands (`ext validate`, `contract status`, `dossier add`) end here too, as exit 2.
   const overrideExit = (command: Command): void => {
     command.exitOverride();
     for (const sub of command.commands) overrideExit(sub);

@@ -33,7 +33,7 @@ export const openApiDocument = {
     title: 'iwmo validation service',
     version: '1',
     description:
-      'Validates, formats and answers iWmo 3.2 messages (WMO301 … WMO325) and iJw 3.2 messages (JW301 … JW325). Nothing is stored; logs hold method, route, status, size and time only, never message content.',
+      'Validates, formats and answers iWmo 3.2 messages (WMO301 … WMO325) and iJw 3.2 messages (JW301 … JW325). Validation, retour and format store nothing; the dossier routes record messages per tenant, behind a bearer token. Logs hold method, route, status, size and time only, never message content.',
   },
   paths: {
     '/health': {
@@ -74,6 +74,40 @@ export const openApiDocument = {
         },
       },
     },
+    '/v1/dossiers/{id}/messages': {
+      parameters: [{ name: 'id', in: 'path', required: true, description: "The tenant's dossier (1–64 letters, digits, '.', '_' or '-'). Only the token's own tenant is reachable.", schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } }],
+      post: {
+        operationId: 'dossierMessage',
+        summary: 'Receive a message at levels 1–4 against the dossier and answer it (retour or 325), or record one the party sent itself',
+        security: [{ bearer: [] }],
+        parameters: [{ name: 'mode', in: 'query', required: false, description: '`receive` (default): judge, record and answer; `record`: record a message sent, or an answer received, after levels 1–2.', schema: { type: 'string', enum: ['receive', 'record'] } }],
+        requestBody: xmlBody,
+        responses: {
+          '200': {
+            description: 'receive: the answer, as /v1/retour gives it (the same message again gets its first answer again). record: `{ recorded, duplicate, seq, report }`.',
+            headers: {
+              'x-iwmo-message': { description: 'Which message the answer is (receive).', schema: { type: 'string', examples: ['WMO306'] } },
+              'x-iwmo-duplicate': { description: 'true when the message was recorded before (receive).', schema: { type: 'string', enum: ['true', 'false'] } },
+            },
+            content: { 'application/xml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } },
+          },
+          '400': { description: 'A malformed dossier id or mode.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '401': { description: 'No valid bearer token.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '422': { description: 'Nothing recorded: level 1 failed (receive), or levels 1–2 failed (record).', content: { 'application/json': { schema: { type: 'object' } } } },
+          ...errorResponses,
+        },
+      },
+      get: {
+        operationId: 'dossierListing',
+        summary: 'The recorded messages of the dossier in order, with what became of them',
+        security: [{ bearer: [] }],
+        parameters: [{ name: 'bsn', in: 'query', required: false, description: 'Only messages about this client.', schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'One object per message: seq, message, identificatie, dagtekening, afzender, ontvanger, direction, verdict, retourCodes, bsn, recordedAt.', content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } } } },
+          '401': { description: 'No valid bearer token.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
     '/v1/format': {
       post: {
         operationId: 'format',
@@ -90,6 +124,7 @@ export const openApiDocument = {
     ...extValidateOpenApi.paths,
   },
   components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token per tenant; the service keeps only its SHA-256.' } },
     schemas: {
       ...convertSchemas,
       LocalizedText: {

@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi.js';
 import { registerConvertRoutes } from './convert-routes.js';
 import { runOperation, type OperationName, type OperationResult } from './operations.js';
 import { defaultWebRoot, loadWebAssets } from './web-assets.js';
+import { registerDossierRoutes, type DossierServiceOptions } from './dossier-routes.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** Where log lines go: anything with `write(line)`, like process.stdout or a file stream. */
@@ -37,6 +38,8 @@ export interface ServiceOptions {
   readonly logger?: boolean | LogStream;
   /** Folder with the built web page; found automatically next to the build by default. */
   readonly webRoot?: string;
+  /** Dossiers per tenant (levels 3 and 4); without it the dossier routes are absent. */
+  readonly dossiers?: DossierServiceOptions;
 }
 
 /** Only these fields of requests, replies and errors ever reach a log line. */
@@ -148,6 +151,7 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
   });
 
   registerConvertRoutes(app, { bodyLimit });
+  if (options.dossiers) registerDossierRoutes(app, options.dossiers);
   void app.register(extValidateRoutes);
 
   app.get('/openapi.json', async () => openApiDocument);

@@ -58,6 +58,8 @@ export function standardRule<const Ids extends readonly MessageId[]>(definition:
       const collecting: RuleContext = {
         message: context.message,
         options: context.options,
+        ...(context.dossier ? { dossier: context.dossier } : {}),
+        ...(context.sources ? { sources: context.sources } : {}),
         // A getter, so the locator is still only made when a finding needs it.
         get locator() {
           return context.locator;

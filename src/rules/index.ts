@@ -6,10 +6,12 @@
 import type { Finding, LocalizedText } from '../findings.js';
 import { locatorFor, type Locator, type NodeLocation } from '../codec/locations.js';
 import type { Message } from '../standard/generated/types.js';
+import type { DossierState } from '../dossier/state.js';
+import type { Context } from '../sources/context.js';
 import { say } from './helpers.js';
 import { nationalProfile, type Profile } from './profile.js';
 import { describe, rules } from './registry.js';
-import type { Rule, RuleContext, RuleDescription } from './rule.js';
+import type { Rule, RuleContext, RuleDescription, RuleLevel } from './rule.js';
 
 export type { Rule, RuleContext, RuleDescription, RuleLevel, RuleOptions } from './rule.js';
 export { defineProfile, nationalProfile } from './profile.js';
@@ -19,6 +21,17 @@ export { rules } from './registry.js';
 export interface CheckRulesOptions {
   /** The rules to run; the national profile when absent. */
   readonly profile?: Profile;
+  /** Earlier messages of the relation: with it the level-3 rules run, without it they are left out. */
+  readonly dossier?: DossierState;
+  /** System date and external lists: with it the level-4 rules run, without it they are left out. */
+  readonly sources?: Context;
+  /** Only rules of these levels (all by default): a dossier runs levels 3 and 4 after levels 1 and 2 passed. */
+  readonly levels?: readonly RuleLevel[];
+}
+
+// The standard's level-3 and level-4 rules find nothing without a dossier or a Context; a profile's own rules at those levels may need neither.
+function runs(rule: Rule, options: CheckRulesOptions): boolean {
+  return !options.levels || options.levels.includes(rule.level);
 }
 
 function findingOf(rule: Rule, at: NodeLocation, message: LocalizedText): Finding {
@@ -43,7 +56,7 @@ function findingOf(rule: Rule, at: NodeLocation, message: LocalizedText): Findin
  */
 export function checkRules(message: Message, options: CheckRulesOptions = {}): Finding[] {
   const profile = options.profile ?? nationalProfile;
-  const applicable = profile.rules.filter((rule) => rule.messages.includes(message.type));
+  const applicable = profile.rules.filter((rule) => rule.messages.includes(message.type) && runs(rule, options));
   const findings: Finding[] = [];
   if (applicable.length === 0) return findings;
   // Only a finding needs the locator; for a message built in code it walks the whole message, so a clean message never pays for it.
@@ -56,6 +69,8 @@ export function checkRules(message: Message, options: CheckRulesOptions = {}): F
         return locate();
       },
       options: profile.options,
+      ...(options.dossier ? { dossier: options.dossier } : {}),
+      ...(options.sources ? { sources: options.sources } : {}),
       finding: (at, text) => findingOf(rule, at, text),
     };
     let found: readonly Finding[];

@@ -1,21 +1,31 @@
 /**
- * Every level-2 rule of iWmo 3.2 in one registry, keyed by id: the condities
- * (CD), constraints (CS) and in-message technische regels (TR) of spec
- * §5.2–5.4. Insertion order (CD, CS, TR, each by number) is the order in
- * which rules run and report.
+ * Every rule of iWmo 3.2 in one registry, keyed by id: at level 2 the
+ * condities (CD), constraints (CS) and in-message technische regels (TR) of
+ * spec §5.2–5.4; at level 3 the berichtoverstijgende TR, which need a
+ * dossier; at level 4 the TR on external sources, which need a Context.
+ * Insertion order (level 2: CD, CS, TR; then level 3 and level 4, each by
+ * number) is the order in which rules run and report.
  */
 import { cdRules } from './cd.js';
 import { csRules } from './cs.js';
 import type { Rule, RuleDescription } from './rule.js';
 import { trRules } from './tr.js';
+import { levelThreeRules } from './level3/index.js';
+import { levelFourRules } from './level4.js';
 
 function byNumber(a: Rule, b: Rule): number {
   return a.id.localeCompare(b.id, 'en', { numeric: true });
 }
 
-const all: readonly Rule[] = [...[...cdRules].sort(byNumber), ...[...csRules].sort(byNumber), ...[...trRules].sort(byNumber)];
+const all: readonly Rule[] = [
+  ...[...cdRules].sort(byNumber),
+  ...[...csRules].sort(byNumber),
+  ...[...trRules].sort(byNumber),
+  ...[...levelThreeRules].sort(byNumber),
+  ...[...levelFourRules].sort(byNumber),
+];
 
-/** The national level-2 rules, keyed by id (`rules.CD041`). */
+/** The national rules of levels 2–4, keyed by id (`rules.CD041`, `rules.TR321`). */
 export const rules: Readonly<Record<string, Rule>> = Object.freeze(Object.fromEntries(all.map((rule) => [rule.id, rule])));
 
 /** The national rules in run order. */

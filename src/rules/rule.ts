@@ -8,6 +8,8 @@ import type { ControlLevel, Finding, LocalizedText } from '../findings.js';
 import type { Locator, NodeLocation } from '../codec/locations.js';
 import type { MessageId } from '../standard/descriptor.js';
 import type { Message } from '../standard/generated/types.js';
+import type { DossierState } from '../dossier/state.js';
+import type { Context } from '../sources/context.js';
 
 /** Rules start at level 2: level 1 is the XSD, checked by the codec. */
 export type RuleLevel = Exclude<ControlLevel, 1>;
@@ -28,6 +30,10 @@ export interface RuleContext {
   /** Paths (and lines, for a decoded message) of any object in `message`. */
   readonly locator: Locator;
   readonly options: RuleOptions;
+  /** Level 3: what earlier messages of the relation established; level-3 rules run only when it is given. */
+  readonly dossier?: DossierState;
+  /** Level 4: the system date and external lists; level-4 rules run only when it is given. */
+  readonly sources?: Context;
   /** A finding of the rule being run, at `at`, with its id, level, retourcode and severity. */
   finding(at: NodeLocation, message: LocalizedText): Finding;
 }
@@ -38,7 +44,7 @@ export interface Rule {
   readonly level: RuleLevel;
   /** The messages the rule applies to; `checkRules` runs it on no other. */
   readonly messages: readonly MessageId[];
-  /** Official retourcode (WJ001): `0001` for every level-2 rule; `null` when a local rule has none. */
+  /** Official retourcode (WJ001): `0001` for every level-2 rule; `null` when the rule has none (TR337, a local rule). */
   readonly retourcode: string | null;
   /** What the rule demands, for people (the standard's own wording in Dutch). */
   readonly text: LocalizedText;

@@ -14,14 +14,16 @@ const show = (findings: readonly Finding[]): string[] => findings.map((f) => `${
 const firedRules = (findings: readonly Finding[]): string[] => [...new Set(findings.map((f) => f.rule))].sort();
 
 describe('the registry', () => {
-  it('holds the 58 rules of the official XSLT 2.10.5 and CS015, CS025 and CS319, and the iJw rules CS318, TR377 and TR409', () => {
-    expect(Object.keys(rules)).toHaveLength(64);
+  const levelTwo = Object.fromEntries(Object.entries(rules).filter(([, rule]) => rule.level === 2));
+
+  it('holds the 58 rules of the official XSLT 2.10.5 and CS015, CS025 and CS319, and the iJw rules CS318, TR377 and TR409 at level 2', () => {
+    expect(Object.keys(levelTwo)).toHaveLength(64);
     for (const id of ['CS015', 'CS025', 'CS319', 'CD041', 'TR101', 'TR416']) expect(rules[id]?.id).toBe(id);
   });
 
   it('describes every rule as a level-2 rule with retourcode 0001, a Dutch and an English text and the messages it applies to', () => {
     const messageIds = new Set<string>(ALL_MESSAGE_IDS);
-    for (const rule of Object.values(rules)) {
+    for (const rule of Object.values(levelTwo)) {
       expect(rule.level, rule.id).toBe(2);
       expect(rule.retourcode, rule.id).toBe('0001');
       expect(rule.text.nl.length, rule.id).toBeGreaterThan(10);
@@ -33,13 +35,24 @@ describe('the registry', () => {
     expect(describeRule('XX999')).toBeUndefined();
   });
 
+  it('holds the level-3 and level-4 rules after them, each with its own official retourcode (or none where the standard gives none)', () => {
+    const later = Object.values(rules).filter((rule) => rule.level > 2);
+    expect(Object.values(rules).slice(-later.length)).toEqual(later);
+    for (const rule of later) {
+      expect(rule.retourcode === null || /^[0-9S]\d{3}$/.test(rule.retourcode), rule.id).toBe(true);
+      expect(rule.retourcode, rule.id).not.toBe('0001');
+      expect(rule.text.nl.length, rule.id).toBeGreaterThan(10);
+      expect(rule.text.en.length, rule.id).toBeGreaterThan(10);
+    }
+  });
+
   it('applies no rule to the retour messages, which the XSLT does not check', () => {
     const retours: MessageId[] = ['WMO302', 'WMO306', 'WMO308', 'WMO316', 'WMO318', 'WMO320', 'JW302', 'JW306', 'JW308', 'JW316', 'JW318', 'JW320'];
     for (const rule of Object.values(rules)) for (const id of retours) expect(rule.messages, rule.id).not.toContain(id);
   });
 
   it('has break and keep cases for every rule, and cases only for rules it holds', () => {
-    expect(Object.keys(ruleCases).sort()).toEqual(Object.keys(rules).sort());
+    expect(Object.keys(ruleCases).sort()).toEqual(Object.keys(levelTwo).sort());
     for (const [id, cases] of Object.entries(ruleCases)) {
       expect(cases.breaks.length, id).toBeGreaterThan(0);
       expect(cases.keeps.length, id).toBeGreaterThan(0);
