@@ -21,7 +21,8 @@ export interface CheckRulesOptions {
   readonly profile?: Profile;
 }
 
-function findingOf(rule: Rule, at: NodeLocation, message: LocalizedText): Finding {
+/** A finding of `rule` at `at`, with the rule's id, level, retourcode and severity. */
+export function findingOf(rule: Rule, at: NodeLocation, message: LocalizedText): Finding {
   return {
     rule: rule.id,
     level: rule.level,
