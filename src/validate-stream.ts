@@ -21,7 +21,7 @@ import { ByteXmlReader } from './xml/byte-reader.js';
 import type { ValidateOptions } from './api.js';
 
 /** Clients judged at once: large enough that the rules' own overhead vanishes, small enough to stay cheap in memory. */
-const BATCH = 256;
+const BATCH = 32;
 
 export interface StreamingValidation {
   /** The next bytes of the document; false once this path has given up (stop writing). */

@@ -9,8 +9,11 @@ import { csRules } from './cs.js';
 import type { Rule, RuleDescription } from './rule.js';
 import { trRules } from './tr.js';
 
+// One collator for the sort: localeCompare with options builds a new one per comparison (tens of ms at start-up).
+const numeric = new Intl.Collator('en', { numeric: true });
+
 function byNumber(a: Rule, b: Rule): number {
-  return a.id.localeCompare(b.id, 'en', { numeric: true });
+  return numeric.compare(a.id, b.id);
 }
 
 const all: readonly Rule[] = [...[...cdRules].sort(byNumber), ...[...csRules].sort(byNumber), ...[...trRules].sort(byNumber)];

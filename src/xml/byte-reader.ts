@@ -76,18 +76,27 @@ function ascii(buf: Uint8Array, start: number, end: number): string {
  * made last per hash of their bytes spares most of the allocations.
  */
 const VALUE_SLOTS = 4096;
-const valueBytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(VALUE_SLOTS).fill(undefined);
-const valueStrings: string[] = new Array<string>(VALUE_SLOTS).fill('');
+const valueStrings: string[] = new Array<string>(VALUE_SLOTS).fill('\u0000');
 
 function shortAscii(buf: Uint8Array, start: number, end: number): string {
-  if (end - start > 24) return ascii(buf, start, end);
-  let hash = 0x811c9dc5;
+  const length = end - start;
+  if (length > 24) return ascii(buf, start, end);
+  let hash = length;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, 0x01000193);
   const slot = (hash >>> 0) & (VALUE_SLOTS - 1);
-  const known = valueBytes[slot];
-  if (known && sameBytes(known, buf, start, end)) return valueStrings[slot]!;
+  const known = valueStrings[slot]!;
+  if (known.length === length) {
+    let same = true;
+    for (let i = 0; i < length; i++) {
+      if (known.charCodeAt(i) !== buf[start + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return known;
+  }
+  // Only strings are kept: a small typed array per value would cost the garbage collector far more.
   const text = ascii(buf, start, end);
-  valueBytes[slot] = buf.slice(start, end);
   valueStrings[slot] = text;
   return text;
 }
@@ -105,6 +114,7 @@ export class ByteXmlReader {
   private readonly maxDepth: number;
   private readonly findings: Finding[] = [];
   private carry: Uint8Array | undefined;
+  private work = new Uint8Array(0);
   /** Bytes consumed before the current buffer. */
   private base = 0;
   private line = 1;
@@ -132,7 +142,10 @@ export class ByteXmlReader {
     if (this.failed) return false;
     let buf = chunk;
     if (this.carry) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
+      // One work buffer, reused: a fresh one per chunk would leave the garbage collector a chunk-sized block each time.
+      const length = this.carry.length + chunk.length;
+      if (this.work.length < length) this.work = new Uint8Array(Math.max(length, this.work.length * 2));
+      buf = this.work.subarray(0, length);
       buf.set(this.carry);
       buf.set(chunk, this.carry.length);
       this.carry = undefined;
