@@ -11,6 +11,7 @@ import type { CDT_Product, Message, WMO323Client, WMO323Prestatie, WMO325Prestat
 import { contactsOf } from './classes.js';
 import { geboortedata } from './cs.js';
 import { asDebetCredit, dateNumber, euro, keyOf, laterDuplicates, locate, say, signed, standardRule, streamAll, subtractYears, withoutPosition, type ClientStreamStart } from './helpers.js';
+import { KeyTable } from './key-table.js';
 import { productOverlaps } from './overlap.js';
 import type { Rule, RuleContext } from './rule.js';
 
@@ -47,16 +48,16 @@ type DeclaratieClient = { bsn: string; prestaties: readonly Prestatie[] };
 /** TR101 for the clients of a 323 or 325 (key Bsn) and, per client, their Prestaties (key ProductReferentie). */
 const duplicateClientsAndPrestaties: ClientStreamStart = (_message, context) => {
   // Bsn → position of the first Client with it: its path is the Client's path with that position.
-  const firstByBsn = new Map<string, number>();
+  const firstByBsn = new KeyTable();
   return {
     clients(clienten, firstOrdinal) {
       (clienten as readonly DeclaratieClient[]).forEach((client, i) => {
-        const first = firstByBsn.get(client.bsn);
+        const first = firstByBsn.setFirst(client.bsn, firstOrdinal + i);
         if (first !== undefined) {
           const at = context.locator.node(client);
           const firstPath = `${withoutPosition(at.path)}[${first}]`;
           context.finding(at, say(`Dubbele regel: Client met Bsn ${maskBsn(client.bsn)} komt al voor als ${firstPath}.`, `Duplicate line: Client with Bsn ${maskBsn(client.bsn)} already occurs as ${firstPath}.`));
-        } else firstByBsn.set(client.bsn, firstOrdinal + i);
+        }
         // The XSLT compares a Prestatie with its siblings only: ProductReferentie is unique per Client here (TR314, level 3, looks further).
         duplicateKeys(context, client.prestaties, (p) => keyOf(p.productReferentie.referentieNummer, p.productReferentie.vorigReferentieNummer), {
           nl: 'ProductReferentie (ReferentieNummer en VorigReferentieNummer)',
@@ -94,7 +95,7 @@ const PER_CLIENT = 1 << 20;
 
 /** TR316: any Prestatie whose VorigReferentieNummer is the ReferentieNummer of a Prestatie in the same message (itself included, earlier or later). */
 const creditedInSameMessage: ClientStreamStart = (_message, context) => {
-  const byReferentie = new Map<string, number>();
+  const byReferentie = new KeyTable();
   const credits: { vorig: string; own: string; at: NodeLocation }[] = [];
   let clientPath = '';
   let prestatiePath = '';
@@ -103,14 +104,12 @@ const creditedInSameMessage: ClientStreamStart = (_message, context) => {
       (clienten as readonly WMO323Client[]).forEach((client, i) => {
         client.prestaties.forEach((p, j) => {
           const referentie = p.productReferentie;
-          if (!byReferentie.has(referentie.referentieNummer)) {
-            if (!clientPath) {
-              const path = context.locator.node(client).path;
-              clientPath = withoutPosition(path);
-              prestatiePath = withoutPosition(context.locator.node(p).path.slice(path.length));
-            }
-            byReferentie.set(referentie.referentieNummer, (firstOrdinal + i) * PER_CLIENT + j + 1);
+          if (!clientPath) {
+            const path = context.locator.node(client).path;
+            clientPath = withoutPosition(path);
+            prestatiePath = withoutPosition(context.locator.node(p).path.slice(path.length));
           }
+          byReferentie.setFirst(referentie.referentieNummer, (firstOrdinal + i) * PER_CLIENT + j + 1);
           const vorig = referentie.vorigReferentieNummer;
           if (vorig !== undefined) credits.push({ vorig, own: referentie.referentieNummer, at: locate(context, referentie, 'vorigReferentieNummer') });
         });
