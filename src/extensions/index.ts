@@ -3,3 +3,4 @@ export type * from './model.js';
 export * from './documents/index.js';
 export * from './arithmetic/index.js';
 export * from './conversions/index.js';
+export * from './reports/index.js';
