@@ -40,6 +40,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iwmo-readme-'));
   writeFileSync(join(dir, 'message.xml'), wmo305());
   writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
+  writeFileSync(join(dir, 'contract.json'), readFileSync(join(root, 'fixtures/extensions/goeree-2016/contract.json')));
+  writeFileSync(join(dir, 'proposal.xml'), readFileSync(join(root, 'fixtures/extensions/broken/EXT021-proposal-9999-bp.xml')));
   service = await startService({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => service?.close());

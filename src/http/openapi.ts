@@ -3,6 +3,7 @@
  * four operations are clearer read as one document than generated from routes.
  */
 import { standard } from '../index.js';
+import { extValidateOpenApi } from './ext-validate.js';
 
 const messageIds = Object.keys(standard.messages);
 
@@ -84,6 +85,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...extValidateOpenApi.paths,
   },
   components: {
     schemas: {
@@ -115,6 +117,7 @@ export const openApiDocument = {
         },
         required: ['message', 'berichtCode', 'accepted', 'findings'],
       },
+      ...extValidateOpenApi.schemas,
       NoRetour: {
         allOf: [
           { $ref: '#/components/schemas/Report' },

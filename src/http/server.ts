@@ -9,6 +9,7 @@
  * time; never a URL with its query, a header or any message content.
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { extValidateRoutes } from './ext-validate.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_WORKER_THRESHOLD } from './limits.js';
 import { openApiDocument } from './openapi.js';
 import { runOperation, type OperationName, type OperationResult } from './operations.js';
@@ -144,6 +145,8 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
     if (result.xml === undefined) return reply.code(422).send({ ...result.report, reason: result.reason ?? null });
     return reply.header('x-iwmo-message', result.answer).type('application/xml; charset=utf-8').send(result.xml);
   });
+
+  void app.register(extValidateRoutes);
 
   app.get('/openapi.json', async () => openApiDocument);
 
