@@ -34,7 +34,8 @@ const MUTANT_SEED = Number(option('seed') ?? 20250314);
 const GENERATED_PER_TYPE = Number(option('generated') ?? 200);
 const AGREEMENT_TARGET = 0.995;
 
-const SHARED = resolve(REPO_ROOT, '../shared');
+// Beside the checkout, or beside the folder of worktrees.
+const SHARED = [resolve(REPO_ROOT, '../shared'), resolve(REPO_ROOT, '../../shared')].find((dir) => existsSync(dir)) ?? resolve(REPO_ROOT, '../shared');
 const CONFORMANCE = join(SHARED, 'conformance/iwmo-3.2');
 const XSD_DIR = join(CONFORMANCE, 'xsd');
 const EXAMPLES_DIR = join(CONFORMANCE, 'examples');
