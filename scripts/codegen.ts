@@ -1,10 +1,15 @@
 /**
- * Reads the official iWmo XSDs and writes everything the project derives from them:
- *   src/standard/generated/descriptors.ts  the standard as data
- *   src/standard/generated/types.ts        TypeScript types of the typed model
- *   schemas/WMO3NN.schema.json             JSON Schema (2020-12) per message
+ * Reads the official XSDs of each standard (iWmo 3.2, iJw 3.2) and writes
+ * everything the project derives from them:
+ *   src/standard/generated/<standard>.json  each standard as data (descriptors)
+ *   src/standard/generated/descriptors.ts   the module that loads them
+ *   src/standard/generated/types.ts         TypeScript types of the typed model (both standards)
+ *   schemas/WMO3NN.schema.json, JW3NN...    JSON Schema (2020-12) per message
  *
- * Usage: npm run codegen -- <xsd dir> [--check]
+ * Usage: npm run codegen -- [<xsd dir> ...] [--check]
+ * Each folder holds one standard's basisschema.xsd and message XSDs; which
+ * standard it is comes from the basisschema's appinfo. Without folders: the
+ * iWmo and iJw folders of ../shared/conformance.
  * With --check nothing is written; the exit code is 1 when a file would change.
  */
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -20,14 +25,17 @@ import type {
   MessageId,
   SimpleTypeDescriptor,
   StandardDescriptor,
+  StandardId,
 } from '../src/standard/descriptor.js';
 import { buildJsonSchema } from '../src/standard/json-schema.js';
+import { standardLabel } from '../src/standard/model.js';
 import { renderTypes } from './render-types.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
-const xsdDir = resolve(args.find((a) => !a.startsWith('--')) ?? join(root, '../shared/conformance/iwmo-3.2/xsd'));
+const dirArgs = args.filter((a) => !a.startsWith('--'));
+const xsdDirs = (dirArgs.length ? dirArgs : ['iwmo-3.2', 'ijw-3.2'].map((s) => join(root, `../shared/conformance/${s}/xsd`))).map((d) => resolve(d));
 
 /** Code list ids of the standard (spec §4); the XSDs carry the values but not the ids. */
 const CODELISTS: Record<string, string> = {
@@ -55,6 +63,10 @@ const CODELISTS: Record<string, string> = {
   LDT_TypeVerwijzer: 'COD327',
   LDT_VerzoekAntwoord: 'WJ760',
   LDT_WettelijkeVertegenwoordiging: 'WJ003',
+};
+/** Code lists whose id differs per standard (iJw spec §3): the rest are shared. */
+const CODELIST_OVERRIDES: Record<string, Record<string, string>> = {
+  ijw: { LDT_ProductCategorie: 'JZ020', LDT_RedenBeeindiging: 'JZ588', LDT_RedenWijziging: 'JZ002' },
 };
 
 type XNode = Record<string, unknown>;
@@ -104,8 +116,9 @@ function propName(element: string): string {
   return element.charAt(0).toLowerCase() + element.slice(1);
 }
 
-const simpleTypes: Record<string, SimpleTypeDescriptor> = {};
-const complexTypes: Record<string, ComplexTypeDescriptor> = {};
+// The types of the standard being read (readStandard starts each standard afresh).
+let simpleTypes: Record<string, SimpleTypeDescriptor> = {};
+let complexTypes: Record<string, ComplexTypeDescriptor> = {};
 
 const BUILTINS: Record<string, BuiltinType> = {
   'xs:string': 'string',
@@ -213,92 +226,124 @@ function complexTypeDescriptor(ct: XNode, name: string, ns: 'message' | 'basis',
   return { name, children, wrapper, ...(doc ? { documentation: doc } : {}) };
 }
 
-// --- basisschema -----------------------------------------------------------
-const basis = readSchema(join(xsdDir, 'basisschema.xsd'));
-const basisNamespace = attrs(basis).targetNamespace!;
-// Simple types may refer to each other; resolve in declaration order with retries.
-let pending = childrenNamed(basis, 'xs:simpleType');
-while (pending.length) {
-  const next: XNode[] = [];
-  for (const st of pending) {
-    const name = attrs(st).name!;
-    const restriction = firstChild(st, 'xs:restriction')!;
-    const base = attrs(restriction).base!;
-    if (!BUILTINS[base] && !simpleTypes[localName(base)]) {
-      next.push(st);
-      continue;
-    }
-    simpleTypes[name] = restrictionToSimpleType(name, restriction, documentation(st), CODELISTS[name]);
-  }
-  if (next.length === pending.length) throw new Error('Unresolvable simple types in basisschema');
-  pending = next;
+function appinfoOf(schema: XNode, prefix: string): (tag: string) => string {
+  const appinfo = firstChild(firstChild(schema, 'xs:annotation')!, 'xs:appinfo')!;
+  return (tag: string) => textOf(firstChild(appinfo, `${prefix}:${tag}`)!);
 }
-for (const ct of childrenNamed(basis, 'xs:complexType')) {
-  const name = attrs(ct).name!;
-  complexTypes[name] = complexTypeDescriptor(ct, name, 'basis', name, undefined);
+function prefixFor(schema: XNode, namespace: string): string {
+  return Object.entries(attrs(schema)).find(([k, v]) => k.startsWith('xmlns:') && v === namespace)![0].slice(6);
 }
 
-// --- messages ----------------------------------------------------------------
-const messages: Partial<Record<MessageId, MessageDescriptor>> = {};
-let release = '';
-const files = readdirSync(xsdDir)
-  .filter((f) => /^WMO\d{3}\.xsd$/.test(f))
-  .sort();
-for (const file of files) {
-  const id = file.replace('.xsd', '') as MessageId;
-  const schema = readSchema(join(xsdDir, file));
-  const namespace = attrs(schema).targetNamespace!;
-  const prefix = Object.entries(attrs(schema)).find(([k, v]) => k.startsWith('xmlns:') && v === namespace)![0].slice(6);
-  const appinfo = firstChild(firstChild(schema, 'xs:annotation')!, 'xs:appinfo')!;
-  const info = (tag: string) => textOf(firstChild(appinfo, `iwmo:${tag}`)!);
-  release = info('release');
-  for (const ct of childrenNamed(schema, 'xs:complexType')) {
-    const local = attrs(ct).name!;
-    complexTypes[`${id}/${local}`] = complexTypeDescriptor(ct, `${id}/${local}`, 'message', id, prefix);
+/** Reads one standard: its basisschema and every message XSD in the folder. */
+function readStandard(xsdDir: string): StandardDescriptor {
+  simpleTypes = {};
+  complexTypes = {};
+  // --- basisschema ---------------------------------------------------------
+  const basis = readSchema(join(xsdDir, 'basisschema.xsd'));
+  const basisNamespace = attrs(basis).targetNamespace!;
+  const basisPrefix = prefixFor(basis, basisNamespace);
+  const basisInfo = appinfoOf(basis, basisPrefix);
+  const standaard = basisInfo('standaard');
+  const release = basisInfo('release');
+  const id = `${standaard}-${release}` as StandardId;
+  const codelists = { ...CODELISTS, ...CODELIST_OVERRIDES[standaard] };
+  // Simple types may refer to each other; resolve in declaration order with retries.
+  let pending = childrenNamed(basis, 'xs:simpleType');
+  while (pending.length) {
+    const next: XNode[] = [];
+    for (const st of pending) {
+      const name = attrs(st).name!;
+      const restriction = firstChild(st, 'xs:restriction')!;
+      const base = attrs(restriction).base!;
+      if (!BUILTINS[base] && !simpleTypes[localName(base)]) {
+        next.push(st);
+        continue;
+      }
+      simpleTypes[name] = restrictionToSimpleType(name, restriction, documentation(st), codelists[name]);
+    }
+    if (next.length === pending.length) throw new Error('Unresolvable simple types in basisschema');
+    pending = next;
   }
-  const rootEl = firstChild(schema, 'xs:element')!;
-  const rootDesc = elementDescriptor(rootEl, 'message', id, prefix);
-  const headerType = complexTypes[`${id}/Header`]!;
-  const codeType = simpleTypes[headerType.children.find((c) => c.name === 'BerichtCode')!.simpleType!]!;
-  const rootType = complexTypes[rootDesc.complexType!]!;
-  const doc = complexTypes[rootDesc.complexType!]?.documentation ?? rootType.documentation;
-  messages[id] = {
+  for (const ct of childrenNamed(basis, 'xs:complexType')) {
+    const name = attrs(ct).name!;
+    complexTypes[name] = complexTypeDescriptor(ct, name, 'basis', name, undefined);
+  }
+
+  // --- messages --------------------------------------------------------------
+  const messages: Partial<Record<MessageId, MessageDescriptor>> = {};
+  const files = readdirSync(xsdDir)
+    .filter((f) => /^(WMO|JW)\d{3}\.xsd$/.test(f))
+    .sort();
+  for (const file of files) {
+    const messageId = file.replace('.xsd', '') as MessageId;
+    const schema = readSchema(join(xsdDir, file));
+    const namespace = attrs(schema).targetNamespace!;
+    const prefix = prefixFor(schema, namespace);
+    const info = appinfoOf(schema, basisPrefix);
+    for (const ct of childrenNamed(schema, 'xs:complexType')) {
+      const local = attrs(ct).name!;
+      complexTypes[`${messageId}/${local}`] = complexTypeDescriptor(ct, `${messageId}/${local}`, 'message', messageId, prefix);
+    }
+    const rootEl = firstChild(schema, 'xs:element')!;
+    const rootDesc = elementDescriptor(rootEl, 'message', messageId, prefix);
+    const headerType = complexTypes[`${messageId}/Header`]!;
+    const codeType = simpleTypes[headerType.children.find((c) => c.name === 'BerichtCode')!.simpleType!]!;
+    const doc = complexTypes[rootDesc.complexType!]!.documentation;
+    messages[messageId] = {
+      id: messageId,
+      standard: id,
+      berichtCode: codeType.patterns.at(-1)![0]!,
+      namespace,
+      prefix,
+      release: info('release'),
+      berichtXsdVersie: info('BerichtXsdVersie'),
+      basisschemaXsdVersie: info('BasisschemaXsdVersie'),
+      root: rootDesc,
+      ...(doc ? { documentation: doc } : {}),
+    };
+  }
+  return {
     id,
-    berichtCode: codeType.patterns.at(-1)![0]!,
-    namespace,
-    prefix,
+    standaard,
     release,
-    berichtXsdVersie: info('BerichtXsdVersie'),
-    basisschemaXsdVersie: info('BasisschemaXsdVersie'),
-    root: rootDesc,
-    ...(doc ? { documentation: doc } : {}),
+    basisNamespace,
+    basisPrefix,
+    simpleTypes: sortKeys(simpleTypes),
+    complexTypes: sortKeys(complexTypes),
+    messages: messages as Record<MessageId, MessageDescriptor>,
   };
 }
-
-const standard: StandardDescriptor = {
-  standaard: 'iwmo',
-  release,
-  basisNamespace,
-  basisPrefix: 'iwmo',
-  simpleTypes: sortKeys(simpleTypes),
-  complexTypes: sortKeys(complexTypes),
-  messages: messages as Record<MessageId, MessageDescriptor>,
-};
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+// iWmo first: the typed model of its twin is written relative to it.
+const standards = xsdDirs.map(readStandard).sort((a, b) => (a.id === 'iwmo-3.2' ? -1 : b.id === 'iwmo-3.2' ? 1 : 0));
+
 // --- output ------------------------------------------------------------------
-const banner = `// Generated by \`npm run codegen\` from the official iWmo ${release} XSDs. Do not edit.\n`;
+const names = standards.map((s) => s.id).join(', ');
+const banner = `// Generated by \`npm run codegen\` from the official XSDs (${names}). Do not edit.\n`;
 const outputs = new Map<string, string>();
+const constName = (s: StandardDescriptor) => `${s.standaard}Json`;
 outputs.set(
   'src/standard/generated/descriptors.ts',
-  `${banner}import type { StandardDescriptor } from '../descriptor.js';\n\nexport const standard: StandardDescriptor = ${JSON.stringify(standard, null, 2)};\n`,
+  `${banner}import type { StandardDescriptor, WmoMessageId, JwMessageId } from '../descriptor.js';\n` +
+    standards.map((s) => `import ${constName(s)} from './${s.id}.json' with { type: 'json' };\n`).join('') +
+    standards
+      .map((s) => {
+        const ids = s.standaard === 'iwmo' ? 'WmoMessageId' : 'JwMessageId';
+        const name = s.standaard === 'iwmo' ? 'standard' : `${s.standaard}Standard`;
+        return `\n/** ${standardLabel(s)} ${s.release}: the descriptors of its XSDs. */\nexport const ${name} = ${constName(s)} as unknown as StandardDescriptor<${ids}>;\n`;
+      })
+      .join(''),
 );
-outputs.set('src/standard/generated/types.ts', banner + renderTypes(standard));
-for (const id of Object.keys(standard.messages) as MessageId[]) {
-  outputs.set(`schemas/${id}.schema.json`, JSON.stringify(buildJsonSchema(standard, id), null, 2) + '\n');
+for (const s of standards) outputs.set(`src/standard/generated/${s.id}.json`, JSON.stringify(s, null, 2) + '\n');
+outputs.set('src/standard/generated/types.ts', banner + renderTypes(standards));
+for (const s of standards) {
+  for (const id of Object.keys(s.messages) as MessageId[]) {
+    outputs.set(`schemas/${id}.schema.json`, JSON.stringify(buildJsonSchema(s, id), null, 2) + '\n');
+  }
 }
 
 let changed = 0;
@@ -315,5 +360,8 @@ for (const [rel, content] of outputs) {
     console.log(`codegen: wrote ${rel}`);
   }
 }
-console.log(`codegen: ${Object.keys(standard.messages).length} messages, ${Object.keys(simpleTypes).length} simple types, ${Object.keys(complexTypes).length} complex types; ${changed} file(s) ${check ? 'differ' : 'written'}`);
+for (const s of standards) {
+  console.log(`codegen: ${s.id}: ${Object.keys(s.messages).length} messages, ${Object.keys(s.simpleTypes).length} simple types, ${Object.keys(s.complexTypes).length} complex types`);
+}
+console.log(`codegen: ${changed} file(s) ${check ? 'differ' : 'written'}`);
 if (check && changed) process.exit(1);

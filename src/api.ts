@@ -8,6 +8,7 @@ import { encode, type EncodeOptions } from './codec/encode.js';
 import { detectMessage, type Detection } from './codec/detect.js';
 import type { DecodeOptions } from './codec/types.js';
 import type { Message } from './standard/generated/types.js';
+import { standardIdOf } from './standard/standards.js';
 import { checkRules, type Profile } from './rules/index.js';
 import { startValidation } from './validate-stream.js';
 import { DEFAULT_MAX_BYTES } from './xml/reader.js';
@@ -67,14 +68,14 @@ export function validateWhole(xml: XmlInput, options?: ValidateOptions): Report 
     findings.push(...checkRules(result.value, options?.profile ? { profile: options.profile } : {}));
   }
   return {
-    ...(result.message ? { message: result.message } : {}),
+    ...(result.message ? { message: result.message, standard: standardIdOf(result.message) } : {}),
     ...(result.berichtCode ? { berichtCode: result.berichtCode } : {}),
     accepted: !findings.some(isError),
     findings,
   };
 }
 
-/** Writes a typed message as iWmo XML (UTF-8 text, CRLF, prefixes wmo3NN and iwmo). Throws IwmoError when it breaks the XSD. */
+/** Writes a typed message as XML of its standard (UTF-8 text, CRLF, prefixes wmo3NN and iwmo, or jw3NN and ijw). Throws IwmoError when it breaks the XSD. */
 export function serialize(message: Message, options?: EncodeOptions): string {
   return encode(message, options);
 }

@@ -2,7 +2,7 @@
  * Problems as data. Every check in the library reports `Finding`s; nothing
  * throws on bad input except `parse`, which wraps all findings in one `IwmoError`.
  */
-import type { MessageId } from './standard/descriptor.js';
+import type { MessageId, StandardId } from './standard/descriptor.js';
 
 /** The standard's control levels: 1 XSD, 2 in-message rules, 3 cross-message, 4 external sources. */
 export type ControlLevel = 1 | 2 | 3 | 4;
@@ -34,6 +34,8 @@ export function isError(finding: Finding): boolean {
 export interface Report {
   /** The detected message, when it could be told from namespace and BerichtCode. */
   readonly message?: MessageId;
+  /** The standard of the detected message: iWmo 3.2 or iJw 3.2. */
+  readonly standard?: StandardId;
   readonly berichtCode?: string;
   /** True when no finding rejects the message. */
   readonly accepted: boolean;

@@ -10,8 +10,9 @@ export type { DecodeOptions, DecodeResult, ReaderLimits } from './codec/types.js
 export type { Detection } from './codec/detect.js';
 export { locatorFor } from './codec/locations.js';
 export type { Locator, NodeLocation } from './codec/locations.js';
-export { standard } from './standard/generated/descriptors.js';
-export { childShapes, propertyShape } from './standard/model.js';
+export { standard, ijwStandard } from './standard/generated/descriptors.js';
+export { STANDARDS, STANDARD_IDS, ALL_MESSAGE_IDS, isMessageId, messageDescriptor, standardIdOf, standardOf } from './standard/standards.js';
+export { berichtNummer, childShapes, describeStandard, propertyShape, standardLabel, twinMessageId } from './standard/model.js';
 export type { PropertyShape } from './standard/model.js';
 export type * from './standard/descriptor.js';
 export type * from './standard/generated/types.js';

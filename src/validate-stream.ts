@@ -17,6 +17,8 @@ import { checkRules, nationalProfile } from './rules/index.js';
 import { NotStreamable, StreamedRules, streamableFor } from './rules/stream.js';
 import type { ElementDescriptor } from './standard/descriptor.js';
 import type { Message } from './standard/generated/types.js';
+import { berichtNummer } from './standard/model.js';
+import { standardIdOf } from './standard/standards.js';
 import { ByteXmlReader } from './xml/byte-reader.js';
 import type { ValidateOptions } from './api.js';
 
@@ -43,7 +45,7 @@ function forget(infos: Map<object, unknown>, value: unknown): void {
 
 export function startValidation(options: ValidateOptions = {}): StreamingValidation {
   const profile = options.profile ?? nationalProfile;
-  const streamRules = options.locations !== false && streamableFor(profile);
+  let streamRules = options.locations !== false;
   let streamed: StreamedRules | undefined;
   let clienten: object[] | undefined;
   let gaveUp = false;
@@ -62,13 +64,19 @@ export function startValidation(options: ValidateOptions = {}): StreamingValidat
 
   const decoder = createDecoder(options, {
     closed(element: ElementDescriptor, value) {
-      if (!streamRules || element.name !== 'Client' || decoder.message?.id !== 'WMO323') return;
+      const id = decoder.message?.id;
+      if (!streamRules || element.name !== 'Client' || !id || berichtNummer(id) !== '323') return;
       if (!streamed) {
+        // A profile with rules of its own for the declaratie keeps the whole model.
+        if (!streamableFor(profile, id)) {
+          streamRules = false;
+          return;
+        }
         const root = decoder.root!;
         const declaratie = root.declaratie as { clienten?: object[] } | undefined;
         if (!declaratie?.clienten?.includes(value)) return;
         clienten = declaratie.clienten;
-        streamed = new StreamedRules(profile);
+        streamed = new StreamedRules(profile, id);
         // Rules locate what they find through the message's registered locations.
         rememberLocations(root, decoder.infos);
       }
@@ -105,7 +113,7 @@ export function startValidation(options: ValidateOptions = {}): StreamingValidat
         for (const finding of level2) findings.push(finding);
       }
       return {
-        ...(result.message ? { message: result.message } : {}),
+        ...(result.message ? { message: result.message, standard: standardIdOf(result.message) } : {}),
         ...(result.berichtCode ? { berichtCode: result.berichtCode } : {}),
         accepted: !findings.some(isError),
         findings,

@@ -1,5 +1,5 @@
 /**
- * The committed fixtures on disk: fixtures/messages/WMO3NN/NAME.xml with a
+ * The committed fixtures on disk: fixtures/messages/WMO3NN/NAME.xml (and JW3NN) with a
  * sidecar NAME.expect.json. Read by the fixture tests and the conformance
  * script; written by scripts/lib/fixtures/write.ts.
  */
@@ -46,7 +46,7 @@ export interface FixtureFile {
 export function loadFixtures(dir = FIXTURE_DIR): FixtureFile[] {
   if (!existsSync(dir)) return [];
   const out: FixtureFile[] = [];
-  for (const id of readdirSync(dir).filter((d) => /^WMO3\d\d$/.test(d)).sort()) {
+  for (const id of readdirSync(dir).filter((d) => /^(WMO|JW)3\d\d$/.test(d)).sort()) {
     for (const file of readdirSync(join(dir, id)).filter((f) => f.endsWith('.xml')).sort()) {
       const name = file.slice(0, -'.xml'.length);
       const path = join(dir, id, file);

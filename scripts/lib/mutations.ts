@@ -13,7 +13,7 @@
  * uses xmllint as the judge for all of them.
  */
 import type { ElementDescriptor, MessageId, SimpleTypeDescriptor } from '../../src/standard/descriptor.js';
-import { standard } from '../../src/standard/generated/descriptors.js';
+import { ALL_MESSAGE_IDS, messageDescriptor, standardOf } from '../../src/standard/standards.js';
 import {
   childElements,
   cloneDocument,
@@ -59,8 +59,7 @@ export function createRandom(seed: number): Random {
 // ---------------------------------------------------------------------------
 // Schema knowledge for choosing sensible mutations
 
-const BASIS = standard.basisNamespace;
-const RELEASE_31_BASIS = BASIS.replace('/3_2/', '/3_1/');
+const basisOf = (message: MessageId): string => standardOf(message).basisNamespace;
 
 /** The element descriptor for a located element, found by walking local names from the root. */
 function describeElement(message: MessageId, located: Located, all: readonly Located[]): ElementDescriptor | undefined {
@@ -71,7 +70,8 @@ function describeElement(message: MessageId, located: Located, all: readonly Loc
     const parent: XmlElement | undefined = current.parent;
     current = parent ? all.find((l) => l.element === parent) : undefined;
   }
-  let descriptor: ElementDescriptor = standard.messages[message].root;
+  const standard = standardOf(message);
+  let descriptor: ElementDescriptor = messageDescriptor(message).root;
   for (const el of chain.slice(1)) {
     const type = descriptor.complexType ? standard.complexTypes[descriptor.complexType] : undefined;
     const child = type?.children.find((c) => c.name === el.local);
@@ -81,9 +81,12 @@ function describeElement(message: MessageId, located: Located, all: readonly Loc
   return descriptor;
 }
 
-const simpleTypeOf = (d: ElementDescriptor | undefined): SimpleTypeDescriptor | undefined => (d?.simpleType ? standard.simpleTypes[d.simpleType] : undefined);
+const simpleTypeOf = (message: MessageId, d: ElementDescriptor | undefined): SimpleTypeDescriptor | undefined =>
+  d?.simpleType ? standardOf(message).simpleTypes[d.simpleType] : undefined;
 
-const ALL_NAMES = [...new Set(Object.values(standard.complexTypes).flatMap((t) => t.children.map((c) => c.name)))].sort();
+/** Every element name of the message's standard. */
+const allNames = (message: MessageId): string[] =>
+  [...new Set(Object.values(standardOf(message).complexTypes).flatMap((t) => t.children.map((c) => c.name)))].sort();
 
 // ---------------------------------------------------------------------------
 // Mutations
@@ -185,11 +188,11 @@ const renameElement: Operator = (doc, { message, rng }) => {
   let name: string;
   if (choice === 0) name = old.toLowerCase();
   else if (choice === 1) name = `${old}X`;
-  else name = rng.pick(ALL_NAMES.filter((n) => n !== old));
+  else name = rng.pick(allNames(message).filter((n) => n !== old));
   target.element.local = name;
   const parentType = target.parent && all.find((l) => l.element === target.parent);
   const parentDescriptor = parentType ? describe(parentType) : undefined;
-  const known = parentDescriptor?.complexType ? standard.complexTypes[parentDescriptor.complexType]?.children.some((c) => c.name === name) : true;
+  const known = parentDescriptor?.complexType ? standardOf(message).complexTypes[parentDescriptor.complexType]?.children.some((c) => c.name === name) : true;
   // No iWmo type has wildcards: a name the parent type does not know is always rejected.
   const certain = !known;
   return { description: `rename ${target.path} to ${name}`, ...(certain ? { expected: 'invalid' as const } : {}) };
@@ -198,12 +201,15 @@ const renameElement: Operator = (doc, { message, rng }) => {
 const changeNamespace: Operator = (doc, { message, rng }) => {
   const { all } = elementsOf(doc, message);
   const target = rng.pick(all);
-  const messageUri = standard.messages[message].namespace;
+  const messageUri = messageDescriptor(message).namespace;
+  const BASIS = basisOf(message);
+  // Another message of the same standard.
+  const sameStandard = Object.keys(standardOf(message).messages) as MessageId[];
   const options = [
     target.element.uri === BASIS ? messageUri : BASIS,
     '',
-    standard.messages[rng.pick(Object.keys(standard.messages) as MessageId[])].namespace,
-    target.element.uri.replace('/3_2/', '/3_1/') || RELEASE_31_BASIS,
+    messageDescriptor(rng.pick(sameStandard)).namespace,
+    target.element.uri.replace('/3_2/', '/3_1/') || BASIS.replace('/3_2/', '/3_1/'),
     'urn:example:onbekend',
   ];
   const uri = rng.pick(options);
@@ -220,7 +226,8 @@ const insertUnknownElement: Operator = (doc, { message, rng }) => {
   const complex = all.filter((l) => !isLeaf(l.element));
   if (!complex.length) return undefined;
   const target = rng.pick(complex);
-  const uri = rng.pick([standard.messages[message].namespace, BASIS]);
+  const BASIS = basisOf(message);
+  const uri = rng.pick([messageDescriptor(message).namespace, BASIS]);
   const extra = element(uri === BASIS ? 'mb' : 'mm', 'Onbekend', uri, [text('1')], [{ name: uri === BASIS ? 'xmlns:mb' : 'xmlns:mm', value: uri }]);
   const sib = childElements(target.element);
   const at = rng.int(sib.length + 1);
@@ -269,7 +276,7 @@ const schemaLocationHint: Operator = (doc, { message, rng }) => {
   const { all } = elementsOf(doc, message);
   const target = rng.next() < 0.7 ? all[0]! : rng.pick(all);
   const hint = rng.pick([
-    { name: 'xsi:schemaLocation', value: `${standard.messages[message].namespace} ${message}.xsd` },
+    { name: 'xsi:schemaLocation', value: `${messageDescriptor(message).namespace} ${message}.xsd` },
     { name: 'xsi:noNamespaceSchemaLocation', value: 'bericht.xsd' },
   ]);
   target.element.attributes.push({ name: 'xmlns:xsi', value: 'http://www.w3.org/2001/XMLSchema-instance' }, hint);
@@ -440,7 +447,7 @@ const changeLeafValue: Operator = (doc, { message, rng }) => {
   const leaves = all.filter((l) => l.parent && isLeaf(l.element));
   if (!leaves.length) return undefined;
   const target = rng.pick(leaves);
-  const type = simpleTypeOf(describe(target));
+  const type = simpleTypeOf(message, describe(target));
   const current = textOf(target.element);
   const change = rng.pick(valueChanges(type, current, rng));
   if (change.value === current) return undefined;
@@ -513,7 +520,7 @@ export interface CorpusOptions {
   readonly doubleShare?: number;
 }
 
-const byNamespace = new Map(Object.values(standard.messages).map((m) => [m.namespace, m.id] as const));
+const byNamespace = new Map(ALL_MESSAGE_IDS.map((id) => [messageDescriptor(id).namespace, id] as const));
 
 export function buildMutationCorpus(sources: readonly MutationSource[], options: CorpusOptions): Mutant[] {
   if (!sources.length) return [];

@@ -10,12 +10,12 @@ import { EXIT_ACCEPTED, EXIT_USAGE } from './validate-command.js';
 export function addGenerateCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('generate')
-    .description('Write valid random messages of one type as <out>/<WMO3NN>-<i>.xml (the same seed gives the same messages).')
+    .description('Write valid random messages of one type (iWmo or iJw) as <out>/<WMO3NN|JW3NN>-<i>.xml (the same seed gives the same messages).')
     .argument('<message>', `message type: ${MESSAGE_IDS.join(', ')}`, messageId)
     .option('--count <n>', 'how many messages', positiveInteger, 1)
     .option('--seed <seed>', 'random seed, to get the same messages again', positiveInteger)
     .option('--out <dir>', 'folder to write to', '.')
-    .addHelpText('after', examples('iwmo generate WMO323 --count 10 --seed 42 --out testdata', 'iwmo generate wmo301'))
+    .addHelpText('after', examples('iwmo generate WMO323 --count 10 --seed 42 --out testdata', 'iwmo generate wmo301', 'iwmo generate JW323 --count 10'))
     .action(async (id: MessageId, options: { count: number; seed?: number; out: string }) => {
       const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
       // Loaded only here: generating pulls in the arbitraries, which the other commands never need.

@@ -1,26 +1,47 @@
 /**
  * `iwmo inspect`: a readable summary of a message. Walks the typed message with
- * the descriptors, so it works for all 14 messages; BSNs are masked and names,
+ * the descriptors, so it works for all messages of both standards; BSNs are masked and names,
  * contact details and free text are left out.
  */
-import { childShapes, maskBsn, standard, type ComplexTypeDescriptor, type Message, type MessageId, type PropertyShape, type SimpleTypeDescriptor } from '../index.js';
+import {
+  ALL_MESSAGE_IDS,
+  berichtNummer,
+  childShapes,
+  maskBsn,
+  standardIdOf,
+  standardLabel,
+  standardOf,
+  type BerichtNummer,
+  type ComplexTypeDescriptor,
+  type Message,
+  type MessageId,
+  type PropertyShape,
+  type SimpleTypeDescriptor,
+  type StandardDescriptor,
+  type StandardId,
+} from '../index.js';
 
-export const MESSAGE_NAMES: Readonly<Record<MessageId, string>> = {
-  WMO301: 'Toewijzing Wmo-ondersteuning',
-  WMO302: 'Retour toewijzing',
-  WMO305: 'Start Wmo-ondersteuning',
-  WMO306: 'Retour start',
-  WMO307: 'Stop Wmo-ondersteuning',
-  WMO308: 'Retour stop',
-  WMO315: 'Verzoek om toewijzing',
-  WMO316: 'Retour verzoek om toewijzing',
-  WMO317: 'Verzoek om wijziging',
-  WMO318: 'Retour verzoek om wijziging',
-  WMO319: 'Antwoordbericht',
-  WMO320: 'Retour antwoordbericht',
-  WMO323: 'Declaratie Wmo-ondersteuning',
-  WMO325: 'Declaratie-antwoord',
+/** What each standard supports; `{zorg}` in a message name. */
+const ZORG: Readonly<Record<StandardId, string>> = { 'iwmo-3.2': 'Wmo-ondersteuning', 'ijw-3.2': 'Jeugdhulp' };
+const NAMES: Readonly<Record<BerichtNummer, string>> = {
+  301: 'Toewijzing {zorg}',
+  302: 'Retour toewijzing',
+  305: 'Start {zorg}',
+  306: 'Retour start',
+  307: 'Stop {zorg}',
+  308: 'Retour stop',
+  315: 'Verzoek om toewijzing',
+  316: 'Retour verzoek om toewijzing',
+  317: 'Verzoek om wijziging',
+  318: 'Retour verzoek om wijziging',
+  319: 'Antwoordbericht',
+  320: 'Retour antwoordbericht',
+  323: 'Declaratie {zorg}',
+  325: 'Declaratie-antwoord',
 };
+export const MESSAGE_NAMES = Object.fromEntries(
+  ALL_MESSAGE_IDS.map((id) => [id, NAMES[berichtNummer(id)].replace('{zorg}', ZORG[standardIdOf(id)])]),
+) as Readonly<Record<MessageId, string>>;
 
 /** Personal details a summary does not need. */
 const PRIVATE_PROPS = new Set(['naam', 'relaties', 'contactgegevens', 'commentaar', 'communicatie']);
@@ -39,21 +60,23 @@ export interface InspectOptions {
 }
 
 export function inspectMessage(message: Message, options: InspectOptions = {}): string {
-  const descriptor = standard.messages[message.type];
-  const state = { limit: options.limit ?? 20, hidden: false };
-  const lines = [`${message.type} ${MESSAGE_NAMES[message.type]}, BerichtCode ${descriptor.berichtCode}, iWmo ${descriptor.release}`];
+  const standard = standardOf(message.type);
+  const descriptor = standard.messages[message.type]!;
+  const state = { standard, limit: options.limit ?? 20, hidden: false };
+  const lines = [`${message.type} ${MESSAGE_NAMES[message.type]}, BerichtCode ${descriptor.berichtCode}, ${standardLabel(standard)} ${descriptor.release}`];
   renderComplex(message as unknown as Record<string, unknown>, standard.complexTypes[descriptor.root.complexType!]!, '', lines, state);
   if (state.hidden) lines.push('', '(names, contact details and comments are not shown)');
   return lines.join('\n');
 }
 
 interface RenderState {
+  readonly standard: StandardDescriptor;
   readonly limit: number;
   hidden: boolean;
 }
 
 function renderComplex(value: Record<string, unknown>, type: ComplexTypeDescriptor, indent: string, lines: string[], state: RenderState): void {
-  for (const shape of childShapes(standard, type)) {
+  for (const shape of childShapes(state.standard, type)) {
     const prop = shape.element.prop;
     const v = value[prop];
     if (v === undefined || v === null || TITLE_PROPS.has(prop)) continue;
@@ -110,7 +133,7 @@ function inlineText(type: ComplexTypeDescriptor, value: Record<string, unknown>,
     case 'CDT_OpenPeriode':
       return value.einddatum ? `${String(value.begindatum)} t/m ${String(value.einddatum)}` : `vanaf ${String(value.begindatum)}`;
   }
-  const shapes = childShapes(standard, type);
+  const shapes = childShapes(state.standard, type);
   if (!shapes.every((s) => s.kind === 'leaf' && !s.array)) return undefined;
   const parts: string[] = [];
   for (const shape of shapes) {

@@ -1,6 +1,6 @@
 /** Argument parsers and help text shared by the commands. */
 import { InvalidArgumentError } from 'commander';
-import { standard, type MessageId } from '../index.js';
+import { ALL_MESSAGE_IDS, type MessageId } from '../index.js';
 
 export function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
@@ -12,9 +12,9 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
-export const MESSAGE_IDS = Object.keys(standard.messages) as MessageId[];
+export const MESSAGE_IDS = ALL_MESSAGE_IDS;
 
-/** `WMO301` or `wmo301`. */
+/** `WMO301` or `wmo301`, `JW301` or `jw301`. */
 export function messageId(value: string): MessageId {
   const id = value.toUpperCase();
   if (!MESSAGE_IDS.includes(id as MessageId)) throw new InvalidArgumentError(`expected one of ${MESSAGE_IDS.join(', ')}.`);

@@ -29,7 +29,7 @@ async function readInput(file: string): Promise<Buffer | undefined> {
 
 export function createProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('iwmo')
-    .description('Validate, format, answer and generate iWmo 3.2 messages (WMO301 … WMO325).')
+    .description('Validate, format, answer and generate iWmo 3.2 (WMO301 … WMO325) and iJw 3.2 (JW301 … JW325) messages.')
     .version(packageJson.version)
     .showHelpAfterError('(run iwmo --help for the commands)')
     .addHelpText('after', `\nExit codes: 0 accepted, 1 rejected, 2 usage or I/O error.` + examples('iwmo validate berichten/', 'iwmo validate --format json message.xml', 'iwmo serve --port 3000'));
@@ -66,7 +66,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('retour')
-    .description('Write the answer to a message: its retour (WMO302 … WMO320), or for a WMO323 the declaratie-antwoord WMO325.')
+    .description('Write the answer to a message: its retour (WMO302 … WMO320, JW302 … JW320), or for a 323 the declaratie-antwoord 325.')
     .argument('<file>', 'the received message')
     .option('--out <file>', 'write the answer to this file instead of stdout')
     .addHelpText('after', examples('iwmo retour start.xml > retour.xml', 'iwmo retour declaratie.xml --out declaratie-antwoord.xml'))

@@ -1,5 +1,7 @@
 /** Reports as text for people: the verdict per file, then every finding with its line, rule, retourcode and both texts. */
 import type { FindingJson, ReportJson } from '../http/report-json.js';
+import type { StandardId } from '../standard/descriptor.js';
+import { describeStandard } from '../standard/model.js';
 
 export function describeVerdict(report: ReportJson): string {
   return report.accepted ? 'accepted (geaccepteerd)' : 'REJECTED (afgekeurd)';
@@ -7,7 +9,8 @@ export function describeVerdict(report: ReportJson): string {
 
 function messageLabel(report: ReportJson): string {
   if (!report.message) return 'unknown message type';
-  return report.berichtCode ? `${report.message} (BerichtCode ${report.berichtCode})` : report.message;
+  const parts = [report.standard ? describeStandard(report.standard as StandardId) : undefined, report.berichtCode ? `BerichtCode ${report.berichtCode}` : undefined].filter(Boolean);
+  return parts.length ? `${report.message} (${parts.join(', ')})` : report.message;
 }
 
 export function formatFinding(finding: FindingJson): string {

@@ -5,9 +5,9 @@
  */
 import type { Finding, LocalizedText } from '../findings.js';
 import type { ComplexTypeDescriptor, ElementDescriptor, MessageDescriptor, SimpleTypeDescriptor } from '../standard/descriptor.js';
-import { standard } from '../standard/generated/descriptors.js';
+import { STANDARDS, STANDARD_IDS, standardOf } from '../standard/standards.js';
 import type { Message } from '../standard/generated/types.js';
-import { isRepeated } from '../standard/model.js';
+import { isRepeated, standardLabel } from '../standard/model.js';
 import { readXml, type XmlEvents, type XmlStartTag } from '../xml/reader.js';
 import { describeNamespace, messageForNamespace } from './detect.js';
 import { fieldTableOf, rememberLocations, type FieldTable, type NodeInfo } from './locations.js';
@@ -15,6 +15,11 @@ import { checkLeaf, isQuotable } from './simple-type.js';
 import type { DecodeOptions, DecodeResult } from './types.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+/** The standards read, for a finding on a root element none of them has: `iWmo 3.2 of iJw 3.2`. */
+const KNOWN = {
+  nl: STANDARD_IDS.map((s) => `${standardLabel(STANDARDS[s])} ${STANDARDS[s].release}`).join(' of '),
+  en: STANDARD_IDS.map((s) => `${standardLabel(STANDARDS[s])} ${STANDARDS[s].release}`).join(' or '),
+};
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 
 /** One child slot of a sequence, with everything decode needs precomputed. */
@@ -39,6 +44,7 @@ function childMatchers(message: MessageDescriptor, type: ComplexTypeDescriptor):
   const key = `${message.id}|${type.name}`;
   let m = matcherCache.get(key);
   if (!m) {
+    const standard = standardOf(message.id);
     m = type.children.map((element, position) => {
       const simpleType = element.simpleType ? standard.simpleTypes[element.simpleType] : undefined;
       const complexType = element.complexType ? standard.complexTypes[element.complexType] : undefined;
@@ -314,33 +320,36 @@ export function createDecoder(options: DecodeOptions = {}, hooks: DecoderHooks =
     const id = tag.local === 'Bericht' ? messageForNamespace(tag.uri) : undefined;
     if (!id) {
       const ns = describeNamespace(tag.uri);
+      const sister = ns && STANDARD_IDS.map((s) => STANDARDS[s]).find((s) => s.standaard === ns.standaard);
       const text: LocalizedText = ns
-        ? ns.standaard !== 'iwmo'
+        ? !sister
           ? {
-              nl: `Dit is een ${ns.standaard}-bericht (${ns.bericht}, release ${ns.release}), geen iWmo ${standard.release}-bericht.`,
-              en: `This is an ${ns.standaard} message (${ns.bericht}, release ${ns.release}), not an iWmo ${standard.release} message.`,
+              nl: `Dit is een ${ns.standaard}-bericht (${ns.bericht}, release ${ns.release}), geen ${KNOWN.nl}-bericht.`,
+              en: `This is an ${ns.standaard} message (${ns.bericht}, release ${ns.release}), not an ${KNOWN.en} message.`,
             }
           : {
-              nl: `Dit bericht is van iWmo-release ${ns.release} (namespace ${tag.uri}); verwacht release ${standard.release}.`,
-              en: `This message is iWmo release ${ns.release} (namespace ${tag.uri}); expected release ${standard.release}.`,
+              nl: `Dit bericht is van ${standardLabel(sister)}-release ${ns.release} (namespace ${tag.uri}); verwacht release ${sister.release}.`,
+              en: `This message is ${standardLabel(sister)} release ${ns.release} (namespace ${tag.uri}); expected release ${sister.release}.`,
             }
         : {
-            nl: `Het root-element '${tag.name}' (namespace '${tag.uri || 'geen'}') is geen iWmo ${standard.release}-bericht; verwacht 'Bericht' in een iWmo-namespace.`,
-            en: `The root element '${tag.name}' (namespace '${tag.uri || 'none'}') is not an iWmo ${standard.release} message; expected 'Bericht' in an iWmo namespace.`,
+            nl: `Het root-element '${tag.name}' (namespace '${tag.uri || 'geen'}') is geen ${KNOWN.nl}-bericht; verwacht 'Bericht' in de namespace van een van die berichten.`,
+            en: `The root element '${tag.name}' (namespace '${tag.uri || 'none'}') is not an ${KNOWN.en} message; expected 'Bericht' in the namespace of one of those messages.`,
           };
       xsd(`/${tag.local}`, text);
       top = skipFrame(undefined, tag.local, line);
       return;
     }
-    message = standard.messages[id];
+    const standard = standardOf(id);
+    const descriptor = standard.messages[id]!;
+    message = descriptor;
     root = { type: id };
-    const complexType = standard.complexTypes[message.root.complexType!]!;
+    const complexType = standard.complexTypes[descriptor.root.complexType!]!;
     let info: NodeInfo | undefined;
     if (withLocations) {
       info = { parent: undefined, name: 'Bericht', index: undefined, line, column, fields: fieldTableOf(complexType.name) };
       infos.set(root, info);
     }
-    top = pool.at(FrameKind.Complex, undefined, 'Bericht', undefined, line, undefined, childMatchers(message, complexType), root, info);
+    top = pool.at(FrameKind.Complex, undefined, 'Bericht', undefined, line, undefined, childMatchers(descriptor, complexType), root, info);
     checkAttributes(tag, '/Bericht');
   };
 

@@ -3,15 +3,18 @@
  * parse: a cheap look at the first start tag, for routing and the CLI.
  */
 import type { MessageId } from '../standard/descriptor.js';
-import { standard } from '../standard/generated/descriptors.js';
+import { ALL_MESSAGE_IDS, messageDescriptor, standardIdOf } from '../standard/standards.js';
+import type { StandardId } from '../standard/descriptor.js';
 
 export interface Detection {
   readonly message: MessageId;
+  /** Which standard the namespace belongs to (iWmo 3.2, iJw 3.2). */
+  readonly standard: StandardId;
   readonly berichtCode: string;
   readonly namespace: string;
 }
 
-const byNamespace = new Map<string, MessageId>(Object.values(standard.messages).map((m) => [m.namespace, m.id]));
+const byNamespace = new Map<string, MessageId>(ALL_MESSAGE_IDS.map((id) => [messageDescriptor(id).namespace, id]));
 
 export function messageForNamespace(namespace: string): MessageId | undefined {
   return byNamespace.get(namespace);
@@ -33,5 +36,5 @@ export function detectMessage(xml: string | Uint8Array): Detection | undefined {
   const ns = new RegExp(`${attr.replace('.', '\\.')}\\s*=\\s*["']([^"']*)["']`).exec(tag[2] ?? '');
   const id = ns ? messageForNamespace(ns[1]!) : undefined;
   if (!id || !ns) return undefined;
-  return { message: id, berichtCode: standard.messages[id].berichtCode, namespace: ns[1]! };
+  return { message: id, standard: standardIdOf(id), berichtCode: messageDescriptor(id).berichtCode, namespace: ns[1]! };
 }

@@ -6,7 +6,7 @@
  */
 import { IwmoError, type Finding } from '../findings.js';
 import type { ComplexTypeDescriptor, MessageDescriptor, MessageId } from '../standard/descriptor.js';
-import { standard } from '../standard/generated/descriptors.js';
+import { ALL_MESSAGE_IDS, isMessageId, standardOf } from '../standard/standards.js';
 import type { Message } from '../standard/generated/types.js';
 import { childShapes, type PropertyShape } from '../standard/model.js';
 import { checkLeaf, isQuotable } from './simple-type.js';
@@ -44,8 +44,9 @@ function rememberGood(type: object, raw: string): void {
 /** Encodes a typed message to XML text; throws IwmoError listing every level-1 problem in it. */
 export function encode(message: Message, options: EncodeOptions = {}): string {
   const id = (message as { type?: string }).type as MessageId | undefined;
-  const descriptor: MessageDescriptor | undefined = id ? standard.messages[id] : undefined;
-  if (!descriptor) {
+  const standard = id && isMessageId(id) ? standardOf(id) : undefined;
+  const descriptor: MessageDescriptor | undefined = id ? standard?.messages[id] : undefined;
+  if (!descriptor || !standard) {
     throw new IwmoError([
       {
         rule: 'XSD',
@@ -53,8 +54,8 @@ export function encode(message: Message, options: EncodeOptions = {}): string {
         retourcode: null,
         path: '/Bericht',
         message: {
-          nl: `Onbekend berichttype '${String(id)}'; verwacht een van ${Object.keys(standard.messages).join(', ')}.`,
-          en: `Unknown message type '${String(id)}'; expected one of ${Object.keys(standard.messages).join(', ')}.`,
+          nl: `Onbekend berichttype '${String(id)}'; verwacht een van ${ALL_MESSAGE_IDS.join(', ')}.`,
+          en: `Unknown message type '${String(id)}'; expected one of ${ALL_MESSAGE_IDS.join(', ')}.`,
         },
       },
     ]);

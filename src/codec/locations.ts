@@ -3,8 +3,7 @@
  * Decode records lines; for a message built in code the paths are derived by
  * walking the model with the descriptors, so rules can always point at an element.
  */
-import type { MessageId } from '../standard/descriptor.js';
-import { standard } from '../standard/generated/descriptors.js';
+import { complexTypeNamed, isMessageId, standardOf } from '../standard/standards.js';
 import { propertyShape, type PropertyShape } from '../standard/model.js';
 import type { Message } from '../standard/generated/types.js';
 
@@ -80,7 +79,7 @@ const fieldsCache = new Map<string, FieldTable>();
 export function fieldTableOf(complexType: string): FieldTable {
   let table = fieldsCache.get(complexType);
   if (!table) {
-    const children = standard.complexTypes[complexType]!.children;
+    const children = complexTypeNamed(complexType)!.children;
     table = {
       names: Object.fromEntries(children.map((c) => [c.prop, c.name])),
       positions: Object.fromEntries(children.map((c, i) => [c.prop, i])),
@@ -93,9 +92,10 @@ export function fieldTableOf(complexType: string): FieldTable {
 /** Walks a typed message (not decoded) and gives every object its path. */
 function indexModel(message: Message): Map<object, NodeInfo> {
   const infos = new Map<object, NodeInfo>();
-  const id = message.type as MessageId;
-  const rootElement = standard.messages[id]?.root;
-  if (!rootElement) return infos;
+  const id: string = message.type;
+  if (!isMessageId(id)) return infos;
+  const standard = standardOf(id);
+  const rootElement = standard.messages[id]!.root;
   const visit = (value: Record<string, unknown>, info: NodeInfo, complexType: string): void => {
     infos.set(value, info);
     for (const child of standard.complexTypes[complexType]!.children) {

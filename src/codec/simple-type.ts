@@ -16,17 +16,18 @@ interface CompiledType {
   readonly enumeration: ReadonlySet<string> | undefined;
 }
 
-const compiled = new Map<string, CompiledType>();
+// Keyed by descriptor: a type of the same name may differ per standard (LDT_ProductCategorie).
+const compiled = new Map<SimpleTypeDescriptor, CompiledType>();
 
 function compile(type: SimpleTypeDescriptor): CompiledType {
-  let c = compiled.get(type.name);
+  let c = compiled.get(type);
   if (!c) {
     c = {
       type,
       patterns: type.patterns.map((step) => step.map(compileXsdPattern)),
       enumeration: type.enumeration ? new Set(type.enumeration.map((e) => e.value)) : undefined,
     };
-    compiled.set(type.name, c);
+    compiled.set(type, c);
   }
   return c;
 }

@@ -6,8 +6,8 @@
  * in-message rules of level 2 hold as well.
  */
 import * as fc from 'fast-check';
-import type { ComplexTypeDescriptor, MessageId, SimpleTypeDescriptor } from '../standard/descriptor.js';
-import { standard } from '../standard/generated/descriptors.js';
+import type { ComplexTypeDescriptor, MessageId, SimpleTypeDescriptor, StandardDescriptor } from '../standard/descriptor.js';
+import { standardOf } from '../standard/standards.js';
 import type { MessageTypes } from '../standard/generated/types.js';
 import { fixedLiteral, propertyShape, type PropertyShape } from '../standard/model.js';
 import { compileXsdPattern } from '../standard/xsd-regex.js';
@@ -98,13 +98,14 @@ const TIME = fc.integer({ min: 0, max: 86_399 }).map((s) => {
   return `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
 });
 
-const leafCache = new Map<string, fc.Arbitrary<unknown>>();
+// Keyed by descriptor: a type of the same name may differ per standard (LDT_ProductCategorie).
+const leafCache = new Map<SimpleTypeDescriptor, fc.Arbitrary<unknown>>();
 
 function leafArbitrary(type: SimpleTypeDescriptor): fc.Arbitrary<unknown> {
-  let arb = leafCache.get(type.name);
+  let arb = leafCache.get(type);
   if (!arb) {
     arb = buildLeaf(type);
-    leafCache.set(type.name, arb);
+    leafCache.set(type, arb);
   }
   return arb;
 }
@@ -146,12 +147,12 @@ function stringLeaf(type: SimpleTypeDescriptor): fc.Arbitrary<string> {
   return (known ?? fc.stringMatching(compileXsdPattern(last))).filter(fits);
 }
 
-function shapeArbitrary(shape: PropertyShape, maxRepeat: number): fc.Arbitrary<unknown> {
+function shapeArbitrary(standard: StandardDescriptor, shape: PropertyShape, maxRepeat: number): fc.Arbitrary<unknown> {
   if (shape.kind === 'wrapper') {
     const child = shape.type.children[0]!;
-    return arrayOf(shapeArbitrary({ ...shape.item, array: false } as PropertyShape, maxRepeat), child.minOccurs, child.maxOccurs, maxRepeat);
+    return arrayOf(shapeArbitrary(standard, { ...shape.item, array: false } as PropertyShape, maxRepeat), child.minOccurs, child.maxOccurs, maxRepeat);
   }
-  const one = shape.kind === 'leaf' ? leafArbitrary(shape.type) : complexArbitrary(shape.type, maxRepeat);
+  const one = shape.kind === 'leaf' ? leafArbitrary(shape.type) : complexArbitrary(standard, shape.type, maxRepeat);
   return shape.array ? arrayOf(one, shape.element.minOccurs, shape.element.maxOccurs, maxRepeat) : one;
 }
 
@@ -170,13 +171,13 @@ function withoutAbsent(value: Record<string, unknown>): Record<string, unknown> 
 
 const complexCache = new Map<string, fc.Arbitrary<Record<string, unknown>>>();
 
-function complexArbitrary(type: ComplexTypeDescriptor, maxRepeat: number): fc.Arbitrary<Record<string, unknown>> {
-  const key = `${type.name}|${maxRepeat}`;
+function complexArbitrary(standard: StandardDescriptor, type: ComplexTypeDescriptor, maxRepeat: number): fc.Arbitrary<Record<string, unknown>> {
+  const key = `${standard.id}|${type.name}|${maxRepeat}`;
   let arb = complexCache.get(key);
   if (!arb) {
     const parts: Record<string, fc.Arbitrary<unknown>> = {};
     for (const child of type.children) {
-      const one = shapeArbitrary(propertyShape(standard, child), maxRepeat);
+      const one = shapeArbitrary(standard, propertyShape(standard, child), maxRepeat);
       // Optional elements are present about half of the time.
       parts[child.prop] = child.minOccurs > 0 ? one : fc.option(one, { nil: undefined, freq: 2 });
     }
@@ -191,10 +192,11 @@ function complexArbitrary(type: ComplexTypeDescriptor, maxRepeat: number): fc.Ar
  * `coherent: false`, at level 2 (the in-message rules of the standard).
  */
 export function messageArbitrary<K extends MessageId>(id: K, options: ArbitraryOptions = {}): fc.Arbitrary<MessageTypes[K]> {
+  const standard = standardOf(id);
   const message = standard.messages[id];
   if (!message) throw new Error(`Unknown message ${String(id)}`);
   const maxRepeat = Math.max(1, Math.floor(options.maxRepeat ?? 3));
   const rootType = standard.complexTypes[message.root.complexType!]!;
-  const structural = complexArbitrary(rootType, maxRepeat).map((body) => ({ type: id, ...body }) as unknown as MessageTypes[K]);
+  const structural = complexArbitrary(standard, rootType, maxRepeat).map((body) => ({ type: id, ...body }) as unknown as MessageTypes[K]);
   return options.coherent === false ? structural : structural.map((value) => makeCoherent(value));
 }

@@ -6,7 +6,7 @@
  * The repair is a pure function of the generated value: choices it has to make
  * are drawn from a hash of that value, so a seed still reproduces a message.
  */
-import { standard } from '../standard/generated/descriptors.js';
+import { messageDescriptor } from '../standard/standards.js';
 import type * as T from '../standard/generated/types.js';
 import {
   addDays,
@@ -28,33 +28,47 @@ export function makeCoherent<M extends T.Message>(message: M): M {
   repairHeader(m);
   switch (m.type) {
     case 'WMO301':
+    case 'JW301':
     case 'WMO302':
+    case 'JW302':
       if (m.client) repairToewijzingClient(m.client, m.header.berichtIdentificatie.dagtekening);
       break;
     case 'WMO305':
+    case 'JW305':
     case 'WMO306':
+    case 'JW306':
       if (m.client) repairStartClient(m.client, m.header.berichtIdentificatie.dagtekening);
       break;
     case 'WMO307':
+    case 'JW307':
     case 'WMO308':
+    case 'JW308':
       if (m.client) repairStopClient(m.client, m.header.berichtIdentificatie.dagtekening);
       break;
     case 'WMO315':
+    case 'JW315':
     case 'WMO316':
+    case 'JW316':
       if (m.client) repairVotClient(m.client, m.header.berichtIdentificatie.dagtekening);
       break;
     case 'WMO317':
+    case 'JW317':
     case 'WMO318':
+    case 'JW318':
       if (m.client) repairVowClient(m.client, m.header.berichtIdentificatie.dagtekening);
       break;
     case 'WMO319':
+    case 'JW319':
     case 'WMO320':
-      if (m.antwoord) repairAntwoord(m.antwoord);
+    case 'JW320':
+      if (m.antwoord) repairAntwoord(m.antwoord, m.type);
       break;
     case 'WMO323':
+    case 'JW323':
       repairDeclaratie(m);
       break;
     case 'WMO325':
+    case 'JW325':
       repairDeclaratieAntwoord(m);
       break;
   }
@@ -109,7 +123,7 @@ const MAX_TOTAAL_BEDRAG = 999_999_999_999;
 // Header and person data, shared by every message
 
 function repairHeader(m: T.Message): void {
-  const descriptor = standard.messages[m.type];
+  const descriptor = messageDescriptor(m.type);
   const xsdVersie = (): T.CDT_XsdVersie => ({
     basisschemaXsdVersie: descriptor.basisschemaXsdVersie,
     berichtXsdVersie: descriptor.berichtXsdVersie,
@@ -463,10 +477,13 @@ function repairVowClient(client: T.WMO317Client, dagtekening: string): void {
 // ---------------------------------------------------------------------------
 // WMO319/320 Antwoord
 
-function repairAntwoord(antwoord: T.WMO319Antwoord): void {
+function repairAntwoord(antwoord: T.WMO319Antwoord & Partial<Pick<T.JW319Antwoord, 'woonplaatsbeginsel'>>, type: T.Message['type']): void {
   // CD085: a rejection (VerzoekAntwoord 1) gives its reason; CD086: "in onderzoek" (2) gives none.
   if (antwoord.verzoekAntwoord === '1') antwoord.redenAfwijzingVerzoek ??= String(1 + (mix(antwoord.referentieAanbieder) % 9)) as T.LDT_RedenAfwijzingVerzoek;
   else delete antwoord.redenAfwijzingVerzoek;
+  // iJw TR377/TR409 (and IV095): the class Woonplaatsbeginsel goes with reason 8 (woonplaatsbeginsel) only.
+  if (antwoord.redenAfwijzingVerzoek !== '8') delete antwoord.woonplaatsbeginsel;
+  else if (type === 'JW319') antwoord.woonplaatsbeginsel ??= { gemeente: String(mix(antwoord.referentieAanbieder) % 10_000).padStart(4, '0') };
 }
 
 // ---------------------------------------------------------------------------
@@ -573,7 +590,7 @@ function newContext(latestMonth: Month): PrestatieContext {
   return { latestMonth, referentieNummers: new Set(), debetKeys: new Set(), bsns: new Set() };
 }
 
-function repairDeclaratie(m: T.WMO323): void {
+function repairDeclaratie(m: T.WMO323 | T.JW323): void {
   const dated = monthBefore(m.header.berichtIdentificatie.dagtekening);
   const dagtekening = dated.dagtekening;
   m.header.berichtIdentificatie.dagtekening = dagtekening;
@@ -588,7 +605,7 @@ function repairDeclaratie(m: T.WMO323): void {
   declaratie.totaalIngediendBedrag = totaal(repairPrestatieClients(declaratie.clienten, newContext(month)));
 }
 
-function repairDeclaratieAntwoord(m: T.WMO325): void {
+function repairDeclaratieAntwoord(m: T.WMO325 | T.JW325): void {
   const dated = monthBefore(m.header.berichtIdentificatie.dagtekening);
   m.header.berichtIdentificatie.dagtekening = dated.dagtekening;
   m.header.xsdVersieDeclaratie = { ...m.header.xsdVersie };

@@ -2,14 +2,14 @@
  * The OpenAPI 3.1 description of the validation service, written by hand:
  * four operations are clearer read as one document than generated from routes.
  */
-import { standard } from '../index.js';
+import { ALL_MESSAGE_IDS, STANDARD_IDS } from '../index.js';
 import { extValidateOpenApi } from './ext-validate.js';
 
-const messageIds = Object.keys(standard.messages);
+const messageIds = [...ALL_MESSAGE_IDS];
 
 const xmlBody = {
   required: true,
-  description: 'An iWmo 3.2 message (UTF-8 XML, at most the configured body limit, 25 MB by default).',
+  description: 'An iWmo 3.2 or iJw 3.2 message (UTF-8 XML, at most the configured body limit, 25 MB by default); the standard follows from its namespace.',
   content: {
     'application/xml': { schema: { type: 'string' } },
     'text/xml': { schema: { type: 'string' } },
@@ -32,7 +32,7 @@ export const openApiDocument = {
     title: 'iwmo validation service',
     version: '1',
     description:
-      'Validates, formats and answers iWmo 3.2 messages (WMO301 … WMO325). Nothing is stored; logs hold method, route, status, size and time only, never message content.',
+      'Validates, formats and answers iWmo 3.2 messages (WMO301 … WMO325) and iJw 3.2 messages (JW301 … JW325). Nothing is stored; logs hold method, route, status, size and time only, never message content.',
   },
   paths: {
     '/health': {
@@ -57,12 +57,12 @@ export const openApiDocument = {
     '/v1/retour': {
       post: {
         operationId: 'retour',
-        summary: 'Build the retour message (302, 306, …) or, for a WMO323, the declaratie-antwoord WMO325',
+        summary: 'Build the retour message (302, 306, …) or, for a 323, the declaratie-antwoord 325, in the standard of the message (WMO306, JW306, …)',
         requestBody: xmlBody,
         responses: {
           '200': {
             description: 'The retour message (302 … 320) or declaratie-antwoord (325), also when it rejects the message: its retourcodes say why.',
-            headers: { 'x-iwmo-message': { description: 'Which message the answer is.', schema: { type: 'string', examples: ['WMO306'] } } },
+            headers: { 'x-iwmo-message': { description: 'Which message the answer is.', schema: { type: 'string', examples: ['WMO306', 'JW306'] } } },
             content: { 'application/xml': { schema: { type: 'string' } } },
           },
           '422': {
@@ -79,7 +79,7 @@ export const openApiDocument = {
         summary: 'Decode and encode again: the canonical form of a message that passes level 1',
         requestBody: xmlBody,
         responses: {
-          '200': { description: 'The message re-encoded (prefixes wmo3NN and iwmo, CRLF, tabs).', content: { 'application/xml': { schema: { type: 'string' } } } },
+          '200': { description: 'The message re-encoded (prefixes wmo3NN and iwmo, or jw3NN and ijw; CRLF, tabs).', content: { 'application/xml': { schema: { type: 'string' } } } },
           '422': { ...reportResponse, description: 'The message does not pass level 1; the report lists the findings.' },
           ...errorResponses,
         },
@@ -111,11 +111,12 @@ export const openApiDocument = {
         type: 'object',
         properties: {
           message: { type: ['string', 'null'], enum: [...messageIds, null], description: 'The detected message type.' },
+          standard: { type: ['string', 'null'], enum: [...STANDARD_IDS, null], description: 'The standard of the detected message, told by its namespace.' },
           berichtCode: { type: ['string', 'null'], examples: ['414'] },
           accepted: { type: 'boolean', description: 'True when no finding rejects the message.' },
           findings: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
         },
-        required: ['message', 'berichtCode', 'accepted', 'findings'],
+        required: ['message', 'standard', 'berichtCode', 'accepted', 'findings'],
       },
       ...extValidateOpenApi.schemas,
       NoRetour: {

@@ -21,7 +21,7 @@ export interface OperationResult {
   readonly report: ReportJson;
   /** The XML the operation produced (format: the canonical encoding; retour: the answer). */
   readonly xml?: string;
-  /** retour: which message the answer is (`WMO306`, `WMO325`, …). */
+  /** retour: which message the answer is (`WMO306`, `JW325`, …). */
   readonly answer?: string;
   /** retour: why there is no answer, when there is none. */
   readonly reason?: LocalizedText;

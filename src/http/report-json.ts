@@ -17,6 +17,8 @@ export interface FindingJson {
 
 export interface ReportJson {
   readonly message: string | null;
+  /** `iwmo-3.2` or `ijw-3.2` (null when no message was detected). `reportJson` always sets it; a report of a document that is no message of a standard may leave it out. */
+  readonly standard?: string | null;
   readonly berichtCode: string | null;
   readonly accepted: boolean;
   readonly findings: readonly FindingJson[];
@@ -37,6 +39,7 @@ export function findingJson(finding: Finding): FindingJson {
 export function reportJson(report: Report): ReportJson {
   return {
     message: report.message ?? null,
+    standard: report.standard ?? null,
     berichtCode: report.berichtCode ?? null,
     accepted: report.accepted,
     findings: report.findings.map(findingJson),

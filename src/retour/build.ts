@@ -24,6 +24,6 @@ export function buildRetour<H extends HeenMessage>(heen: H, findings: readonly F
 export function buildRetour(heen: Message, findings: readonly Finding[], options?: RetourOptions): AntwoordMessage | undefined;
 export function buildRetour(heen: Message, findings: readonly Finding[], options: RetourOptions = {}): AntwoordMessage | undefined {
   if (!isHeenBericht(heen)) return undefined;
-  if (heen.type === 'WMO323') return buildDeclaratieAntwoord(heen, findings, options);
+  if (heen.type === 'WMO323' || heen.type === 'JW323') return buildDeclaratieAntwoord(heen, findings, options);
   return buildRetourBericht(heen, findings, options);
 }

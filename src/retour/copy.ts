@@ -4,8 +4,7 @@
  * is RetourCodes, §2.8) gets an empty RetourCodes list to be filled, and its
  * path is noted so findings can be matched to it.
  */
-import type { ComplexTypeDescriptor } from '../standard/descriptor.js';
-import { standard } from '../standard/generated/descriptors.js';
+import type { ComplexTypeDescriptor, StandardDescriptor } from '../standard/descriptor.js';
 import { propertyShape } from '../standard/model.js';
 
 const RETOUR_CODES = 'RetourCodes';
@@ -30,7 +29,7 @@ function asList(value: unknown): unknown[] {
  * an empty RetourCodes list on each berichtklasse and noting where it stands.
  * Paths follow the standard's style: repeated elements always carry `[n]`.
  */
-export function copyInto(value: unknown, type: ComplexTypeDescriptor, path: string, classes: ClassSlot[]): Record<string, unknown> {
+export function copyInto(standard: StandardDescriptor, value: unknown, type: ComplexTypeDescriptor, path: string, classes: ClassSlot[]): Record<string, unknown> {
   const source = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const target: Record<string, unknown> = {};
   const klasse = isBerichtklasse(type);
@@ -48,12 +47,12 @@ export function copyInto(value: unknown, type: ComplexTypeDescriptor, path: stri
       target[child.prop] = shape.array ? [...asList(v)] : v;
     } else if (shape.kind === 'object') {
       target[child.prop] = shape.array
-        ? asList(v).map((item, i) => copyInto(item, shape.type, `${childPath}[${i + 1}]`, classes))
-        : copyInto(v, shape.type, childPath, classes);
+        ? asList(v).map((item, i) => copyInto(standard, item, shape.type, `${childPath}[${i + 1}]`, classes))
+        : copyInto(standard, v, shape.type, childPath, classes);
     } else {
       const item = shape.item;
       const itemPath = `${childPath}/${item.element.name}`;
-      target[child.prop] = asList(v).map((entry, i) => (item.kind === 'leaf' ? entry : copyInto(entry, item.type, `${itemPath}[${i + 1}]`, classes)));
+      target[child.prop] = asList(v).map((entry, i) => (item.kind === 'leaf' ? entry : copyInto(standard, entry, item.type, `${itemPath}[${i + 1}]`, classes)));
     }
   });
   return target;

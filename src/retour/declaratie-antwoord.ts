@@ -5,10 +5,11 @@
  * rejected: approved Prestaties are never returned (TR342).
  */
 import type { Finding } from '../findings.js';
-import { standard } from '../standard/generated/descriptors.js';
 import type {
   CDT_BedragMetDC,
   CDT_TotaalBedragMetDC,
+  JW323,
+  JW325,
   LDT_RetourCode,
   WMO323,
   WMO325,
@@ -17,9 +18,11 @@ import type {
   WMO325Header,
   WMO325Prestatie,
 } from '../standard/generated/types.js';
+import { standardOf } from '../standard/standards.js';
 import { copyInto, type ClassSlot } from './copy.js';
 import { deriveIdentificatie } from './identificatie.js';
 import { codesPerClass, judge } from './judgement.js';
+import { ANTWOORD_BERICHT } from './messages.js';
 import { resolveOptions, type RetourOptions } from './options.js';
 
 const DECLARATIE_PATH = '/Bericht/Declaratie';
@@ -44,11 +47,19 @@ function prestatiePath(i: number, j: number): string {
 }
 
 /** Builds the 325 on a 323; undefined when a level-1 error means no 325 is sent (an error goes to the sender instead). */
-export function buildDeclaratieAntwoord(declaratie: WMO323, findings: readonly Finding[], options: RetourOptions = {}): WMO325 | undefined {
+export function buildDeclaratieAntwoord(declaratie: WMO323, findings: readonly Finding[], options?: RetourOptions): WMO325 | undefined;
+export function buildDeclaratieAntwoord(declaratie: JW323, findings: readonly Finding[], options?: RetourOptions): JW325 | undefined;
+export function buildDeclaratieAntwoord(declaratie: WMO323 | JW323, findings: readonly Finding[], options?: RetourOptions): WMO325 | JW325 | undefined;
+export function buildDeclaratieAntwoord(declaratie: WMO323 | JW323, findings: readonly Finding[], options: RetourOptions = {}): WMO325 | JW325 | undefined {
   const judgement = judge(findings, DECLARATIE_PATH);
   if (judgement.kind === 'level-1') return undefined;
   const resolved = resolveOptions(options);
-  const descriptor = standard.messages.WMO325;
+  // The 325 of the declaratie's own standard (JW323 → JW325); the two differ only in BerichtCode.
+  const standard = standardOf(declaratie.type);
+  const type = ANTWOORD_BERICHT[declaratie.type];
+  const descriptor = standard.messages[type]!;
+  // Built in the iWmo shape; the iJw 325 has the same shape under its own type and BerichtCode.
+  const answer = (body: Omit<WMO325, 'type'>): WMO325 | JW325 => ({ type, ...body }) as WMO325 | JW325;
   const h = declaratie.header;
   const d = declaratie.declaratie;
 
@@ -60,7 +71,7 @@ export function buildDeclaratieAntwoord(declaratie: WMO323, findings: readonly F
     afzender: h.ontvanger,
     ontvanger: h.afzender,
     berichtIdentificatie: { identificatie: resolved.identificatie ?? deriveIdentificatie('A', h), dagtekening: resolved.dagtekening },
-    xsdVersie: { basisschemaXsdVersie: descriptor.basisschemaXsdVersie, berichtXsdVersie: descriptor.berichtXsdVersie },
+    xsdVersie: resolved.xsdVersie ?? { basisschemaXsdVersie: descriptor.basisschemaXsdVersie, berichtXsdVersie: descriptor.berichtXsdVersie },
     declaratieIdentificatie: { identificatie: h.berichtIdentificatie.identificatie, dagtekening: h.berichtIdentificatie.dagtekening },
     xsltVersie: resolved.xsltVersie,
     xsdVersieDeclaratie: { basisschemaXsdVersie: h.xsdVersie.basisschemaXsdVersie, berichtXsdVersie: h.xsdVersie.berichtXsdVersie },
@@ -78,11 +89,11 @@ export function buildDeclaratieAntwoord(declaratie: WMO323, findings: readonly F
   switch (judgement.kind) {
     case 'level-2':
       // Treated as not sent: header only (IV087).
-      return { type: 'WMO325', header: header(['0001']) };
+      return answer({ header: header(['0001']) });
     case 'header':
-      return { type: 'WMO325', header: header([...judgement.codes]) };
+      return answer({ header: header([...judgement.codes]) });
     case 'clean':
-      return { type: 'WMO325', header: header(['0200']), declaratieAntwoord: antwoord({ ...ingediend }, ['8001']) };
+      return answer({ header: header(['0200']), declaratieAntwoord: antwoord({ ...ingediend }, ['8001']) });
     case 'body':
       break;
   }
@@ -97,12 +108,12 @@ export function buildDeclaratieAntwoord(declaratie: WMO323, findings: readonly F
   const declaratieCodes = codes.get(DECLARATIE_PATH);
   if (declaratieCodes) {
     // The declaration as a whole is rejected and not processed: nothing is awarded (IV087, TR342).
-    return { type: 'WMO325', header: header(['0200']), declaratieAntwoord: antwoord(totaalBedrag(0), declaratieCodes) };
+    return answer({ header: header(['0200']), declaratieAntwoord: antwoord(totaalBedrag(0), declaratieCodes) });
   }
 
   const clienten: WMO325Client[] = [];
   let rejected = 0;
-  const prestatieType = standard.complexTypes['WMO325/Prestatie']!;
+  const prestatieType = standard.complexTypes[`${type}/Prestatie`]!;
   d.clienten.forEach((client, i) => {
     const clientCodes = codes.get(clientPath(i));
     const prestaties: WMO325Prestatie[] = [];
@@ -111,7 +122,7 @@ export function buildDeclaratieAntwoord(declaratie: WMO323, findings: readonly F
       // A rejected Client takes all its Prestaties with it; those without a code of their own are "niet beoordeeld".
       if (!own && !clientCodes) return;
       const slots: ClassSlot[] = [];
-      const copy = copyInto(prestatie, prestatieType, prestatiePath(i, j), slots) as unknown as WMO325Prestatie;
+      const copy = copyInto(standard, prestatie, prestatieType, prestatiePath(i, j), slots) as unknown as WMO325Prestatie;
       copy.retourCodes = own ?? ['0233'];
       prestaties.push(copy);
       rejected += signedAmount(prestatie.ingediendBedrag);
@@ -121,5 +132,5 @@ export function buildDeclaratieAntwoord(declaratie: WMO323, findings: readonly F
   // TR342: the returned (rejected) Prestaties account exactly for the difference between
   // ingediend and toegekend. With TR358 holding this is the sum of the approved Prestaties.
   const toegekend = totaalBedrag(signedAmount(ingediend) - rejected);
-  return { type: 'WMO325', header: header(['0200']), declaratieAntwoord: antwoord(toegekend, ['0200'], clienten.length ? clienten : undefined) };
+  return answer({ header: header(['0200']), declaratieAntwoord: antwoord(toegekend, ['0200'], clienten.length ? clienten : undefined) });
 }

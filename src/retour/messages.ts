@@ -13,6 +13,13 @@ export const ANTWOORD_BERICHT = {
   WMO317: 'WMO318',
   WMO319: 'WMO320',
   WMO323: 'WMO325',
+  JW301: 'JW302',
+  JW305: 'JW306',
+  JW307: 'JW308',
+  JW315: 'JW316',
+  JW317: 'JW318',
+  JW319: 'JW320',
+  JW323: 'JW325',
 } as const satisfies Partial<Record<MessageId, MessageId>>;
 
 /** A message that gets a retour (or, for 323, a declaratie-antwoord). */

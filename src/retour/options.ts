@@ -1,3 +1,4 @@
+import type { CDT_XsdVersie } from '../standard/generated/types.js';
 import { RULESET_VERSION } from './version.js';
 import { dateOf } from './identificatie.js';
 
@@ -22,9 +23,16 @@ export interface RetourOptions {
    * Not used in the 325, where IV087 prescribes 0233 for the Prestaties of a rejected Client.
    */
   readonly belowRejectedClass?: '0200' | '0233';
+  /**
+   * The XSD versions the answer states as its own (XsdVersieRetour; in a 325 its XsdVersie). Default: the
+   * appinfo of the XSDs in use. The iJw 3.2 XSDs at hand are concept versions (`0.1.0`); production XSDs
+   * very probably say `1.0.0` (iJw spec §1.2), which a caller can state here.
+   */
+  readonly xsdVersie?: CDT_XsdVersie;
 }
 
 export interface ResolvedRetourOptions {
+  readonly xsdVersie: CDT_XsdVersie | undefined;
   readonly identificatie: string | undefined;
   readonly dagtekening: string;
   readonly xsltVersie: string;
@@ -37,5 +45,6 @@ export function resolveOptions(options: RetourOptions): ResolvedRetourOptions {
     dagtekening: options.dagtekening ?? dateOf(options.now ?? new Date()),
     xsltVersie: options.xsltVersie ?? RULESET_VERSION,
     belowRejectedClass: options.belowRejectedClass ?? '0200',
+    xsdVersie: options.xsdVersie ? { ...options.xsdVersie } : undefined,
   };
 }

@@ -5,20 +5,22 @@
  * without a hand-written list of classes.
  */
 import type { Finding } from '../findings.js';
-import { standard } from '../standard/generated/descriptors.js';
-import type { WMO323 } from '../standard/generated/types.js';
+import type { JW323, WMO323 } from '../standard/generated/types.js';
+import { standardOf } from '../standard/standards.js';
 import { copyInto, type ClassSlot } from './copy.js';
 import { codesPerClass, isWithin, judge } from './judgement.js';
 import { deriveIdentificatie } from './identificatie.js';
 import { ANTWOORD_BERICHT, type HeenMessage, type RetourFor } from './messages.js';
 import { resolveOptions, type RetourOptions } from './options.js';
 
-export type RetourHeenMessage = Exclude<HeenMessage, WMO323>;
+export type RetourHeenMessage = Exclude<HeenMessage, WMO323 | JW323>;
 
 /** Builds the retour (302…320) on a heen-bericht; undefined when a level-1 error means there is no retour. */
 export function buildRetourBericht<H extends RetourHeenMessage>(heen: H, findings: readonly Finding[], options: RetourOptions = {}): RetourFor<H> | undefined {
   const retourId = ANTWOORD_BERICHT[heen.type];
-  const descriptor = standard.messages[retourId];
+  // The retour of the heen-bericht's own standard (JW301 → JW302).
+  const standard = standardOf(retourId);
+  const descriptor = standard.messages[retourId]!;
   const rootType = standard.complexTypes[descriptor.root.complexType!]!;
   // The body root: Client, or Antwoord for the 320.
   const bodyElement = rootType.children.find((c) => c.name !== 'Header')!;
@@ -43,7 +45,7 @@ export function buildRetourBericht<H extends RetourHeenMessage>(heen: H, finding
     identificatieRetour: resolved.identificatie ?? deriveIdentificatie('R', h),
     dagtekeningRetour: resolved.dagtekening,
     xsltVersie: resolved.xsltVersie,
-    xsdVersieRetour: { basisschemaXsdVersie: descriptor.basisschemaXsdVersie, berichtXsdVersie: descriptor.berichtXsdVersie },
+    xsdVersieRetour: resolved.xsdVersie ?? { basisschemaXsdVersie: descriptor.basisschemaXsdVersie, berichtXsdVersie: descriptor.berichtXsdVersie },
     ...(headerCodes ? { retourCodes: headerCodes } : {}),
   };
   const retour: Record<string, unknown> = { type: retourId, header };
@@ -51,7 +53,7 @@ export function buildRetourBericht<H extends RetourHeenMessage>(heen: H, finding
   if (judgement.kind === 'body') {
     const classes: ClassSlot[] = [];
     const heenBody = (heen as unknown as Record<string, unknown>)[bodyElement.prop];
-    retour[bodyElement.prop] = copyInto(heenBody, standard.complexTypes[bodyElement.complexType!]!, bodyPath, classes);
+    retour[bodyElement.prop] = copyInto(standard, heenBody, standard.complexTypes[bodyElement.complexType!]!, bodyPath, classes);
     const codes = codesPerClass(judgement.located, classes.map((c) => c.path));
     const rejected = [...codes.keys()];
     for (const slot of classes) {

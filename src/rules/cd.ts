@@ -7,7 +7,7 @@
  */
 import type { CDT_Adres, WMO301Contact } from '../standard/generated/types.js';
 import { contactsOf, productClasses, type ProductClass, type ProductClassName } from './classes.js';
-import { dateNumber, locate, say, standardRule } from './helpers.js';
+import { dateNumber, isBericht, locate, say, standardRule } from './helpers.js';
 import type { Rule, RuleContext } from './rule.js';
 
 const ZORGVERLENERS: ReadonlySet<string> = new Set(['02', '03', '04', '05']);
@@ -150,7 +150,7 @@ export const cdRules: readonly Rule[] = [
     messages: ['WMO323', 'WMO325'],
     text: say('VorigReferentieNummer verplicht vullen indien DebetCredit bij het ingediende bedrag de waarde C (credit) heeft, anders leeg laten.', 'VorigReferentieNummer is mandatory when IngediendBedrag/DebetCredit is C (credit), and empty otherwise.'),
     check(message, context) {
-      const clienten = message.type === 'WMO323' ? message.declaratie.clienten : (message.declaratieAntwoord?.clienten ?? []);
+      const clienten = isBericht(message, '323') ? message.declaratie.clienten : (message.declaratieAntwoord?.clienten ?? []);
       for (const client of clienten) {
         for (const p of client.prestaties) {
           const credit = p.ingediendBedrag.debetCredit === 'C';

@@ -5,6 +5,7 @@
  * Contacts of a 301.
  */
 import type { CDT_Omvang, CDT_Product, Message, WMO301Contact } from '../standard/generated/types.js';
+import { isBericht } from './helpers.js';
 
 export type ProductClassName = 'ToegewezenProduct' | 'AangevraagdProduct' | 'TeWijzigenProduct' | 'NieuwProduct';
 
@@ -28,6 +29,7 @@ export interface ProductClass {
 export function productClasses(message: Message): ProductClass[] {
   switch (message.type) {
     case 'WMO301':
+    case 'JW301':
       return message.client.toegewezenProducten.map((p) => ({
         name: 'ToegewezenProduct',
         node: p,
@@ -40,6 +42,7 @@ export function productClasses(message: Message): ProductClass[] {
         end: p.einddatum,
       }));
     case 'WMO315':
+    case 'JW315':
       return message.client.aangevraagdeProducten.map((p) => ({
         name: 'AangevraagdProduct',
         node: p,
@@ -51,7 +54,8 @@ export function productClasses(message: Message): ProductClass[] {
         endProp: 'toewijzingEinddatum',
         end: p.toewijzingEinddatum,
       }));
-    case 'WMO317': {
+    case 'WMO317':
+    case 'JW317': {
       const verzoek = message.client.verzoek;
       const teWijzigen: ProductClass[] = (verzoek.teWijzigenProducten ?? []).map((p) => ({
         name: 'TeWijzigenProduct',
@@ -84,6 +88,6 @@ export function productClasses(message: Message): ProductClass[] {
 
 /** Every Contact of a 301 in document order: each Relatie's own, then those in Contactgegevens. */
 export function contactsOf(message: Message): WMO301Contact[] {
-  if (message.type !== 'WMO301') return [];
+  if (!isBericht(message, '301')) return [];
   return [...(message.client.relaties ?? []).map((r) => r.contact), ...message.client.contactgegevens];
 }

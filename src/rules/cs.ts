@@ -7,21 +7,28 @@
 import { maskBsn } from '../findings.js';
 import type { CDT_BedragMetDC, CDT_Geboortedatum, CDT_TotaalBedragMetDC, CDT_VolledigeNaam, Message } from '../standard/generated/types.js';
 import { contactsOf, productClasses, type ProductClass } from './classes.js';
-import { addDays, addMonthsCarrying, dateNumber, dayOf, HEEN_BERICHTEN, locate, passesElfproef, say, standardRule, yearMonth } from './helpers.js';
+import { addDays, addMonthsCarrying, dateNumber, dayOf, HEEN_BERICHTEN, isBericht, locate, passesElfproef, say, standardOfMessage, standardRule, yearMonth } from './helpers.js';
 import type { Rule, RuleContext } from './rule.js';
 
 /** Every object with a Bsn in a message, in document order. */
 function bsnHolders(message: Message): { bsn: string }[] {
   switch (message.type) {
     case 'WMO301':
+    case 'JW301':
     case 'WMO305':
+    case 'JW305':
     case 'WMO307':
+    case 'JW307':
     case 'WMO315':
+    case 'JW315':
     case 'WMO317':
+    case 'JW317':
       return [message.client];
     case 'WMO323':
+    case 'JW323':
       return message.declaratie.clienten;
     case 'WMO325':
+    case 'JW325':
       return message.declaratieAntwoord?.clienten ?? [];
     default:
       return [];
@@ -32,10 +39,14 @@ function bsnHolders(message: Message): { bsn: string }[] {
 export function geboortedata(message: Message): CDT_Geboortedatum[] {
   switch (message.type) {
     case 'WMO301':
+    case 'JW301':
       return [message.client.geboortedatum, ...(message.client.relaties ?? []).flatMap((r) => (r.geboortedatum ? [r.geboortedatum] : []))];
     case 'WMO305':
+    case 'JW305':
     case 'WMO307':
+    case 'JW307':
     case 'WMO315':
+    case 'JW315':
       return [message.client.geboortedatum];
     default:
       return [];
@@ -44,11 +55,11 @@ export function geboortedata(message: Message): CDT_Geboortedatum[] {
 
 /** Every amount with a DebetCredit in a 323 or 325, in document order. */
 function amounts(message: Message): (CDT_BedragMetDC | CDT_TotaalBedragMetDC)[] {
-  if (message.type === 'WMO323') {
+  if (isBericht(message, '323')) {
     const d = message.declaratie;
     return [d.totaalIngediendBedrag, ...d.clienten.flatMap((c) => c.prestaties.map((p) => p.ingediendBedrag))];
   }
-  if (message.type === 'WMO325' && message.declaratieAntwoord) {
+  if (isBericht(message, '325') && message.declaratieAntwoord) {
     const d = message.declaratieAntwoord;
     return [d.totaalIngediendBedrag, d.totaalToegekendBedrag, ...(d.clienten ?? []).flatMap((c) => c.prestaties.map((p) => p.ingediendBedrag))];
   }
@@ -85,9 +96,13 @@ function periodNames(c: ProductClass): [string, string] {
   return ['Einddatum', 'GewensteIngangsdatum'];
 }
 
-/** CS050 on one name. */
+/**
+ * CS050 on one name. Without a Partnernaam iJw allows 6 (an organisation as voogd,
+ * IV045; iJw spec §4.2); the iWmo rule set only 1, unless a profile is lenient.
+ */
 function naamGebruik(naam: CDT_VolledigeNaam, context: RuleContext): void {
-  const allowed = naam.partnernaam ? ['1', '2', '3', '4'] : context.options.lenientCs050 ? ['1', '6'] : ['1'];
+  const six = context.options.lenientCs050 || standardOfMessage(context.message) === 'ijw-3.2';
+  const allowed = naam.partnernaam ? ['1', '2', '3', '4'] : six ? ['1', '6'] : ['1'];
   if (allowed.includes(naam.naamGebruik)) return;
   context.finding(
     locate(context, naam, 'naamGebruik'),
@@ -168,10 +183,26 @@ export const csRules: readonly Rule[] = [
       'Als Partnernaam gevuld is, dan NaamGebruik vullen met waarde 1, 2, 3 of 4. Anders waarde 1 vullen.',
       'With a Partnernaam, NaamGebruik is 1, 2, 3 or 4; without one it is 1.',
     ),
-    // The rule document also allows 6 without a Partnernaam; the official XSLT 2.10.5 does not (spec §7.2). Profiles may set lenientCs050.
+    // The rule document also allows 6 without a Partnernaam; the official iWmo XSLT 2.10.5 does not (spec §7.2), the iJw one does. Profiles may set lenientCs050.
     check(message, context) {
       for (const relatie of message.client.relaties ?? []) naamGebruik(relatie.naam, context);
       naamGebruik(message.client.naam, context);
+    },
+  }),
+
+  standardRule({
+    id: 'CS318',
+    messages: ['JW301'],
+    // Only the iJw rule set enforces it (iJw spec §4.1); the iWmo documentation names it too.
+    standards: ['ijw-3.2'],
+    text: say('NaamGebruik van de cliënt mag niet de waarde 6 (niet-natuurlijk persoon) hebben.', "The client's NaamGebruik may not be 6 (niet-natuurlijk persoon)."),
+    check(message, context) {
+      const naam = message.client.naam;
+      if (naam.naamGebruik !== '6') return;
+      context.finding(
+        locate(context, naam, 'naamGebruik'),
+        say('NaamGebruik van de cliënt is 6 (niet-natuurlijk persoon); een cliënt is een natuurlijk persoon.', "The client's NaamGebruik is 6 (niet-natuurlijk persoon); a client is a natural person."),
+      );
     },
   }),
 
@@ -180,7 +211,7 @@ export const csRules: readonly Rule[] = [
     messages: ['WMO305', 'WMO307'],
     text: say('StatusAanlevering vullen met 1 (eerste aanlevering) of 3 (verwijderen aanlevering).', 'StatusAanlevering is 1 (eerste aanlevering) or 3 (verwijderen aanlevering).'),
     check(message, context) {
-      const products: { statusAanlevering: string }[] = message.type === 'WMO305' ? message.client.startProducten : message.client.stopProducten;
+      const products: { statusAanlevering: string }[] = isBericht(message, '305') ? message.client.startProducten : message.client.stopProducten;
       for (const p of products) {
         if (p.statusAanlevering !== '1' && p.statusAanlevering !== '3') {
           context.finding(locate(context, p, 'statusAanlevering'), say(`StatusAanlevering is ${p.statusAanlevering}; alleen 1 (eerste aanlevering) of 3 (verwijderen) is toegestaan.`, `StatusAanlevering is ${p.statusAanlevering}; only 1 (eerste aanlevering) or 3 (verwijderen) is allowed.`));

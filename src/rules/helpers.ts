@@ -4,17 +4,31 @@
  */
 import type { Finding, LocalizedText } from '../findings.js';
 import type { NodeLocation } from '../codec/locations.js';
-import type { MessageId } from '../standard/descriptor.js';
-import type { Message } from '../standard/generated/types.js';
+import type { BerichtNummer, MessageId, StandardId } from '../standard/descriptor.js';
+import type { Message, MessageTypes } from '../standard/generated/types.js';
+import { berichtNummer, twinMessageId } from '../standard/model.js';
+import { STANDARD_IDS, standardIdOf } from '../standard/standards.js';
 import type { Rule, RuleContext } from './rule.js';
 
 // ---------------------------------------------------------------------------
 // Defining standard rules
 
-/** The heen-berichten of iWmo 3.2, in message order. */
+/** The heen-berichten of iWmo 3.2, in message order (with their iJw twins where a rule lists them). */
 export const HEEN_BERICHTEN: readonly MessageId[] = ['WMO301', 'WMO305', 'WMO307', 'WMO315', 'WMO317', 'WMO319', 'WMO323'];
 
+/** The same message in the other standard, as a type: `TwinOf<'WMO301'>` is `'JW301'`. */
+type TwinOf<Id extends MessageId> = Id extends `WMO${infer N}` ? `JW${N}` : Id extends `JW${infer N}` ? `WMO${N}` : never;
 type MessageOf<Id extends MessageId> = Extract<Message, { type: Id }>;
+
+/** A message with the number `n` in either standard: `isBericht(m, '323')` for a WMO323 or JW323. */
+export function isBericht<N extends BerichtNummer>(message: Message, n: N): message is MessageTypes[`WMO${N}` | `JW${N}`] {
+  return berichtNummer(message.type) === n;
+}
+
+/** The standard of the message a rule checks (iWmo 3.2 or iJw 3.2), for the few rules that differ. */
+export function standardOfMessage(message: Message): StandardId {
+  return standardIdOf(message.type);
+}
 
 /**
  * The part of a rule that spans the Clients of a declaratie (keys, totals,
@@ -47,18 +61,23 @@ export function streamAll(start: ClientStreamStart, message: Message, context: R
 }
 
 /**
- * A level-2 rule of the standard (retourcode 0001). `check` receives only
- * messages listed in `messages`, typed as such.
+ * A level-2 rule of the standard (retourcode 0001). The rules of iWmo and iJw
+ * are the same but for a few (iJw spec §4), so a rule is written once: it
+ * applies to the listed messages and their twins in every standard of
+ * `standards` (both by default). `check` receives only those messages.
  */
 export function standardRule<const Ids extends readonly MessageId[]>(definition: {
   id: string;
   messages: Ids;
+  /** The standards whose rule set has the rule; both unless said otherwise. */
+  standards?: readonly StandardId[];
   text: LocalizedText;
-  check: (message: MessageOf<Ids[number]>, context: RuleContext) => void;
-  /** For a rule that spans the Clients of a WMO323: how it is judged streaming (its check must use the same). */
+  check: (message: MessageOf<Ids[number] | TwinOf<Ids[number]>>, context: RuleContext) => void;
+  /** For a rule that spans the Clients of a declaratie: how it is judged streaming (its check must use the same). */
   clientStream?: ClientStreamStart;
 }): Rule {
-  const messages: readonly MessageId[] = definition.messages;
+  const standards = definition.standards ?? STANDARD_IDS;
+  const messages: readonly MessageId[] = standards.flatMap((s) => [...new Set(definition.messages.map((id) => twinMessageId(id, s)))]);
   const rule: Rule = {
     id: definition.id,
     level: 2,
@@ -81,7 +100,7 @@ export function standardRule<const Ids extends readonly MessageId[]>(definition:
           return finding;
         },
       };
-      definition.check(context.message as MessageOf<Ids[number]>, collecting);
+      definition.check(context.message as MessageOf<Ids[number] | TwinOf<Ids[number]>>, collecting);
       return found;
     },
   };

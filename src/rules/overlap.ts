@@ -3,13 +3,15 @@
  * twice for overlapping periods. "The same product" as the official XSLT
  * decides it: equal Categorie and Code; or equal Categorie when either has no
  * Code; or either has no Product at all (generiek counts as every product).
- * Categories 11–14 (hulpmiddelen) may always overlap.
+ * In iWmo categories 11–14 (hulpmiddelen) may always overlap; iJw has no
+ * such exemption (iJw spec §4.2), so the exempt set is a parameter.
  *
  * The XSLT compares every class with every earlier one. Here each class looks
  * only into the groups it can clash with (its product, its category's
  * code-less classes, the generic ones), each group sorted by start once, so a
  * message costs O(n log n) however many classes it holds.
  */
+import type { StandardId } from '../standard/descriptor.js';
 import { dateNumber } from './helpers.js';
 
 export interface Period<T> {
@@ -20,8 +22,11 @@ export interface Period<T> {
   readonly end: string | undefined;
 }
 
-/** Categories 11–14 (hulpmiddelen) are exempt. */
-const HULPMIDDELEN: ReadonlySet<string> = new Set(['11', '12', '13', '14']);
+/** The categories exempt per standard: iWmo's hulpmiddelen 11–14; none in iJw. */
+export const OVERLAP_EXEMPT: Readonly<Record<StandardId, ReadonlySet<string>>> = {
+  'iwmo-3.2': new Set(['11', '12', '13', '14']),
+  'ijw-3.2': new Set(),
+};
 
 interface Span {
   readonly id: number;
@@ -73,9 +78,9 @@ class OverlapIndex {
  * other period; in input order. Both periods of a clashing pair are reported,
  * as the XSLT names both elements of a pair.
  */
-export function productOverlaps<T>(periods: readonly Period<T>[]): { item: T; other: T }[] {
+export function productOverlaps<T>(periods: readonly Period<T>[], exempt: ReadonlySet<string> = OVERLAP_EXEMPT['iwmo-3.2']): { item: T; other: T }[] {
   const spans: (Span | undefined)[] = periods.map((p, id) => {
-    if (p.categorie !== undefined && HULPMIDDELEN.has(p.categorie)) return undefined;
+    if (p.categorie !== undefined && exempt.has(p.categorie)) return undefined;
     const start = dateNumber(p.start);
     const end = p.end === undefined ? Infinity : dateNumber(p.end);
     // A date that is no date cannot be compared: the XSLT finds no overlap then either.

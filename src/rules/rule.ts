@@ -16,8 +16,9 @@ export type RuleLevel = Exclude<ControlLevel, 1>;
 export interface RuleOptions {
   /**
    * CS050: also accept NaamGebruik 6 (niet-natuurlijk persoon) without a
-   * Partnernaam, as the rule document says. The official XSLT 2.10.5 accepts
-   * only 1 there, and so does the national profile.
+   * Partnernaam in iWmo, as the rule document says. The official iWmo XSLT
+   * 2.10.5 accepts only 1 there, and so does the national profile; the iJw rule
+   * set accepts 6 whatever this says (with CS318 for the client).
    */
   readonly lenientCs050: boolean;
 }

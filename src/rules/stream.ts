@@ -14,6 +14,7 @@
  */
 import type { Finding } from '../findings.js';
 import { locatorFor, type Locator } from '../codec/locations.js';
+import type { MessageId } from '../standard/descriptor.js';
 import type { Message } from '../standard/generated/types.js';
 import { clientStreamOf, type ClientStream } from './helpers.js';
 import { findingOf } from './index.js';
@@ -34,9 +35,9 @@ interface Planned {
 
 const sameFinding = (a: Finding, b: Finding): boolean => a.path === b.path && a.line === b.line && a.column === b.column && a.message.en === b.message.en;
 
-/** Whether the profile's rules for a WMO323 can be judged streaming. */
-export function streamableFor(profile: Profile): boolean {
-  return profile.rules.every((rule) => !rule.messages.includes('WMO323') || nationalRules[rule.id]?.check === rule.check);
+/** Whether the profile's rules for a declaratie (WMO323 or JW323) can be judged streaming. */
+export function streamableFor(profile: Profile, message: MessageId): boolean {
+  return profile.rules.every((rule) => !rule.messages.includes(message) || nationalRules[rule.id]?.check === rule.check);
 }
 
 export class StreamedRules {
@@ -46,10 +47,10 @@ export class StreamedRules {
   private started = false;
   private nextOrdinal = 1;
 
-  constructor(profile: Profile) {
+  constructor(profile: Profile, message: MessageId) {
     this.options = profile.options;
     this.planned = profile.rules
-      .filter((rule) => rule.messages.includes('WMO323'))
+      .filter((rule) => rule.messages.includes(message))
       .map((rule) => ({ rule, findings: [], head: undefined, stream: undefined }));
   }
 

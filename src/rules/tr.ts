@@ -5,14 +5,14 @@
  * message is checked in time linear (or n log n) in its size, where the XSLT
  * compares every Prestatie with every other.
  */
-import { maskBsn } from '../findings.js';
+import { maskBsn, type LocalizedText } from '../findings.js';
 import type { NodeLocation } from '../codec/locations.js';
 import type { CDT_Product, Message, WMO323Client, WMO323Prestatie, WMO325Prestatie } from '../standard/generated/types.js';
 import { contactsOf } from './classes.js';
 import { geboortedata } from './cs.js';
-import { asDebetCredit, dateNumber, euro, keyOf, laterDuplicates, locate, say, signed, standardRule, streamAll, subtractYears, withoutPosition, type ClientStreamStart } from './helpers.js';
+import { asDebetCredit, dateNumber, euro, isBericht, keyOf, laterDuplicates, locate, say, signed, standardOfMessage, standardRule, streamAll, subtractYears, withoutPosition, type ClientStreamStart } from './helpers.js';
 import { KeyTable } from './key-table.js';
-import { productOverlaps } from './overlap.js';
+import { OVERLAP_EXEMPT, productOverlaps } from './overlap.js';
 import type { Rule, RuleContext } from './rule.js';
 
 function dagtekeningOf(message: Message): string {
@@ -69,7 +69,7 @@ const duplicateClientsAndPrestaties: ClientStreamStart = (_message, context) => 
   };
 };
 
-const clientenOf323 = (message: Message): readonly WMO323Client[] => (message.type === 'WMO323' ? message.declaratie.clienten : []);
+const clientenOf323 = (message: Message): readonly WMO323Client[] => (isBericht(message, '323') ? message.declaratie.clienten : []);
 
 /** TR315: a VorigReferentieNummer that an earlier Prestatie of the message already has. */
 const uniqueVorigReferentie: ClientStreamStart = (_message, context) => {
@@ -139,7 +139,7 @@ const totaalIngediend: ClientStreamStart = (message, context) => {
       for (const client of clienten as readonly WMO323Client[]) for (const p of client.prestaties) sum += signed(p.ingediendBedrag.bedrag, p.ingediendBedrag.debetCredit);
     },
     end() {
-      if (message.type !== 'WMO323') return;
+      if (!isBericht(message, '323')) return;
       const totaal = message.declaratie.totaalIngediendBedrag;
       // D means the total is Σ debet − Σ credit, C that it is the negation; an unmatched sign fails either way.
       const expected = totaal.debetCredit === 'C' ? -sum : sum;
@@ -161,7 +161,11 @@ function overlapRule<T extends object>(
   context: RuleContext,
   classes: readonly { item: T; product: CDT_Product | undefined; start: string; end: string | undefined }[],
 ): void {
-  const overlaps = productOverlaps(classes.map((c) => ({ item: c, categorie: c.product?.categorie, code: c.product?.code, start: c.start, end: c.end })));
+  const exempt = OVERLAP_EXEMPT[standardOfMessage(context.message)];
+  const overlaps = productOverlaps(
+    classes.map((c) => ({ item: c, categorie: c.product?.categorie, code: c.product?.code, start: c.start, end: c.end })),
+    exempt,
+  );
   for (const { item, other } of overlaps) {
     const otherPath = context.locator.node(other.item).path;
     const period = `${item.start} – ${item.end ?? '…'}`;
@@ -174,6 +178,22 @@ function overlapRule<T extends object>(
       ),
     );
   }
+}
+
+/** TR377 and TR409 (iJw only): evaluated only when a JW319 gives a RedenAfwijzingVerzoek; `broken` says when it fails. */
+function woonplaatsbeginselRule(id: string, broken: (reden: string, present: boolean) => boolean, text: LocalizedText, problem: (reden: string) => LocalizedText): Rule {
+  return standardRule({
+    id,
+    messages: ['JW319'],
+    standards: ['ijw-3.2'],
+    text,
+    check(message, context) {
+      if (message.type !== 'JW319') return;
+      const { redenAfwijzingVerzoek: reden, woonplaatsbeginsel } = message.antwoord;
+      if (reden === undefined || !broken(reden, woonplaatsbeginsel !== undefined)) return;
+      context.finding(locate(context, message.antwoord, 'redenAfwijzingVerzoek'), problem(reden));
+    },
+  });
 }
 
 export const trRules: readonly Rule[] = [
@@ -242,30 +262,36 @@ export const trRules: readonly Rule[] = [
     messages: ['WMO301', 'WMO305', 'WMO307', 'WMO315', 'WMO317', 'WMO323', 'WMO325'],
     text: say('Binnen een bericht zijn dubbele regels niet toegestaan.', 'A message holds no duplicate lines (classes with the same logical key).'),
     // Keys as in the XSLT (spec §5.4, §2.3), each compared among the class's siblings. Classes that occur once per message (Client of a 301…317, Verzoek, Antwoord, Declaratie) cannot repeat.
+    // The iJw rule set also keys a 319's Woonplaatsbeginsel on Gemeente; it occurs at most once, so that key can never fire (iJw spec §4.2).
     check(message, context) {
       switch (message.type) {
         case 'WMO301':
+        case 'JW301':
           // Relatie.Nummer may hold a person's id: the text names the key, not its value.
           duplicateKeys(context, message.client.relaties ?? [], (r) => keyOf(r.nummer), { nl: 'Nummer', en: 'the Nummer' });
           duplicateKeys(context, message.client.contactgegevens, (c) => keyOf(c.soort), { nl: 'Soort', en: 'the Soort' });
           duplicateKeys(context, message.client.toegewezenProducten, (p) => keyOf(p.toewijzingNummer), { nl: 'ToewijzingNummer', en: 'the ToewijzingNummer' });
           break;
         case 'WMO305':
+        case 'JW305':
           duplicateKeys(context, message.client.startProducten, (p) => keyOf(p.toewijzingNummer, p.product?.categorie, p.product?.code, p.begindatum), {
             nl: 'de sleutel (ToewijzingNummer, Product, Begindatum)',
             en: 'the key (ToewijzingNummer, Product, Begindatum)',
           });
           break;
         case 'WMO307':
+        case 'JW307':
           duplicateKeys(context, message.client.stopProducten, (p) => keyOf(p.toewijzingNummer, p.product?.categorie, p.product?.code, p.begindatum, p.redenBeeindiging, p.einddatum), {
             nl: 'de sleutel (ToewijzingNummer, Product, Begindatum, RedenBeeindiging, Einddatum)',
             en: 'the key (ToewijzingNummer, Product, Begindatum, RedenBeeindiging, Einddatum)',
           });
           break;
         case 'WMO315':
+        case 'JW315':
           duplicateKeys(context, message.client.aangevraagdeProducten, (p) => keyOf(p.referentieAanbieder), { nl: 'ReferentieAanbieder', en: 'the ReferentieAanbieder' });
           break;
-        case 'WMO317': {
+        case 'WMO317':
+        case 'JW317': {
           const verzoek = message.client.verzoek;
           duplicateKeys(context, verzoek.ongewijzigdeProducten ?? [], (p) => keyOf(p.toewijzingNummer), { nl: 'ToewijzingNummer', en: 'the ToewijzingNummer' });
           duplicateKeys(context, verzoek.teWijzigenProducten ?? [], (p) => keyOf(p.toewijzingNummer), { nl: 'ToewijzingNummer', en: 'the ToewijzingNummer' });
@@ -276,9 +302,11 @@ export const trRules: readonly Rule[] = [
           break;
         }
         case 'WMO323':
+        case 'JW323':
           streamAll(duplicateClientsAndPrestaties, message, context, message.declaratie.clienten);
           break;
         case 'WMO325':
+        case 'JW325':
           streamAll(duplicateClientsAndPrestaties, message, context, message.declaratieAntwoord?.clienten ?? []);
           break;
       }
@@ -296,21 +324,26 @@ export const trRules: readonly Rule[] = [
       for (const g of geboortedata(message)) dates.push({ node: g, prop: 'datum', value: g.datum, name: 'Geboortedatum', personal: true });
       switch (message.type) {
         case 'WMO301':
+        case 'JW301':
           for (const p of message.client.toegewezenProducten) dates.push({ node: p, prop: 'toewijzingsdatum', value: p.toewijzingsdatum, name: 'Toewijzingsdatum' });
           break;
         case 'WMO305':
+        case 'JW305':
           for (const p of message.client.startProducten) dates.push({ node: p, prop: 'begindatum', value: p.begindatum, name: 'Begindatum' });
           break;
         case 'WMO307':
+        case 'JW307':
           for (const p of message.client.stopProducten) dates.push({ node: p, prop: 'einddatum', value: p.einddatum, name: 'Einddatum' });
           break;
-        case 'WMO323': {
+        case 'WMO323':
+        case 'JW323': {
           const periode = message.declaratie.declaratiePeriode;
           dates.push({ node: periode, prop: 'begindatum', value: periode.begindatum, name: 'Begindatum van de DeclaratiePeriode' });
           for (const c of message.declaratie.clienten) for (const p of c.prestaties) dates.push({ node: p.productPeriode, prop: 'begindatum', value: p.productPeriode.begindatum, name: 'Begindatum van de ProductPeriode' });
           break;
         }
         case 'WMO325':
+        case 'JW325':
           for (const c of message.declaratieAntwoord?.clienten ?? []) for (const p of c.prestaties) dates.push({ node: p.productPeriode, prop: 'begindatum', value: p.productPeriode.begindatum, name: 'Begindatum van de ProductPeriode' });
           break;
       }
@@ -334,7 +367,7 @@ export const trRules: readonly Rule[] = [
     check(message, context) {
       const dagtekening = dagtekeningOf(message);
       const periods =
-        message.type === 'WMO323'
+        isBericht(message, '323')
           ? [message.declaratie.declaratiePeriode, ...message.declaratie.clienten.flatMap((c) => c.prestaties.map((p) => p.productPeriode))]
           : (message.declaratieAntwoord?.clienten ?? []).flatMap((c) => c.prestaties.map((p) => p.productPeriode));
       for (const periode of periods) {
@@ -577,4 +610,28 @@ export const trRules: readonly Rule[] = [
       }
     },
   }),
+
+  // iJw only (iJw spec §4.1): RedenAfwijzingVerzoek 8 (woonplaatsbeginsel) goes with the class Woonplaatsbeginsel, any
+  // other reason without it. Both hang on RedenAfwijzingVerzoek, as in the official rule set: without a reason a
+  // Woonplaatsbeginsel passes level 2 (the gap the spec names).
+  woonplaatsbeginselRule(
+    'TR377',
+    (reden, present) => reden === '8' && !present,
+    say('Als RedenAfwijzingVerzoek de waarde 8 (woonplaatsbeginsel) heeft, dan moet Woonplaatsbeginsel gevuld zijn.', 'When RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel), Woonplaatsbeginsel is present.'),
+    () =>
+      say(
+        'RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel), maar Woonplaatsbeginsel met de verantwoordelijke gemeente ontbreekt.',
+        'RedenAfwijzingVerzoek is 8 (woonplaatsbeginsel), but Woonplaatsbeginsel with the responsible gemeente is missing.',
+      ),
+  ),
+  woonplaatsbeginselRule(
+    'TR409',
+    (reden, present) => reden !== '8' && present,
+    say('Als RedenAfwijzingVerzoek een andere waarde dan 8 (woonplaatsbeginsel) heeft, dan Woonplaatsbeginsel niet vullen.', 'When RedenAfwijzingVerzoek is other than 8 (woonplaatsbeginsel), Woonplaatsbeginsel is absent.'),
+    (reden) =>
+      say(
+        `RedenAfwijzingVerzoek is ${reden}; Woonplaatsbeginsel hoort alleen bij reden 8 (woonplaatsbeginsel).`,
+        `RedenAfwijzingVerzoek is ${reden}; Woonplaatsbeginsel goes only with reason 8 (woonplaatsbeginsel).`,
+      ),
+  ),
 ];

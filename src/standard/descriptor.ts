@@ -58,16 +58,23 @@ export interface ComplexTypeDescriptor {
   readonly documentation?: string;
 }
 
-export type MessageId =
-  | 'WMO301' | 'WMO302' | 'WMO305' | 'WMO306' | 'WMO307' | 'WMO308'
-  | 'WMO315' | 'WMO316' | 'WMO317' | 'WMO318' | 'WMO319' | 'WMO320'
-  | 'WMO323' | 'WMO325';
+/** The standards the engine reads: iWmo 3.2 (Wmo) and its twin iJw 3.2 (Jeugdwet). */
+export type StandardId = 'iwmo-3.2' | 'ijw-3.2';
+
+/** The message numbers both standards share; WMO301 and JW301 are twins. */
+export type BerichtNummer = '301' | '302' | '305' | '306' | '307' | '308' | '315' | '316' | '317' | '318' | '319' | '320' | '323' | '325';
+
+export type WmoMessageId = `WMO${BerichtNummer}`;
+export type JwMessageId = `JW${BerichtNummer}`;
+export type MessageId = WmoMessageId | JwMessageId;
 
 export interface MessageDescriptor {
   readonly id: MessageId;
+  /** The standard the message belongs to. */
+  readonly standard: StandardId;
   readonly berichtCode: string;
   readonly namespace: string;
-  /** Conventional prefix (`wmo301`). */
+  /** Conventional prefix (`wmo301`, `jw301`). */
   readonly prefix: string;
   readonly release: string;
   readonly berichtXsdVersie: string;
@@ -77,12 +84,18 @@ export interface MessageDescriptor {
   readonly documentation?: string;
 }
 
-export interface StandardDescriptor {
+/**
+ * One standard's descriptors. `Id` names the messages it certainly has
+ * (`StandardDescriptor<WmoMessageId>`); without it, any message may be absent.
+ */
+export interface StandardDescriptor<Id extends MessageId = never> {
+  readonly id: StandardId;
+  /** `iwmo` or `ijw`, as the XSDs' appinfo and the namespaces say. */
   readonly standaard: string;
   readonly release: string;
   readonly basisNamespace: string;
   readonly basisPrefix: string;
   readonly simpleTypes: Readonly<Record<string, SimpleTypeDescriptor>>;
   readonly complexTypes: Readonly<Record<string, ComplexTypeDescriptor>>;
-  readonly messages: Readonly<Record<MessageId, MessageDescriptor>>;
+  readonly messages: Readonly<Record<Id, MessageDescriptor>> & Readonly<Partial<Record<MessageId, MessageDescriptor>>>;
 }

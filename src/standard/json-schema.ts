@@ -4,7 +4,7 @@
  * hand-written per message.
  */
 import type { ComplexTypeDescriptor, MessageId, SimpleTypeDescriptor, StandardDescriptor } from './descriptor.js';
-import { complexTypeName, fixedLiteral, propertyShape, type PropertyShape } from './model.js';
+import { complexTypeName, fixedLiteral, propertyShape, standardLabel, type PropertyShape } from './model.js';
 import { xsdPatternToEcma } from './xsd-regex.js';
 
 type Json = Record<string, unknown>;
@@ -42,6 +42,7 @@ export function simpleTypeSchema(type: SimpleTypeDescriptor): Json {
 
 export function buildJsonSchema(standard: StandardDescriptor, id: MessageId): Json {
   const message = standard.messages[id];
+  if (!message) throw new Error(`${id} is not a message of ${standard.id}`);
   const defs: Record<string, Json> = {};
 
   const simpleRef = (type: SimpleTypeDescriptor): Json => {
@@ -101,8 +102,8 @@ export function buildJsonSchema(standard: StandardDescriptor, id: MessageId): Js
   (rootSchema.required as string[]).unshift('type');
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `https://iwmo.dev/schemas/iwmo-${standard.release}/${id}.schema.json`,
-    title: `${id} (iWmo ${standard.release}, BerichtCode ${message.berichtCode})`,
+    $id: `https://iwmo.dev/schemas/${standard.id}/${id}.schema.json`,
+    title: `${id} (${standardLabel(standard)} ${standard.release}, BerichtCode ${message.berichtCode})`,
     ...rootSchema,
     $defs: Object.fromEntries(Object.entries(defs).sort(([a], [b]) => (a < b ? -1 : 1))),
   };

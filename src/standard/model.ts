@@ -3,7 +3,7 @@
  * Schemas, the codec and the arbitraries all call these, so the model has one
  * definition.
  */
-import type { ComplexTypeDescriptor, ElementDescriptor, SimpleTypeDescriptor, StandardDescriptor } from './descriptor.js';
+import type { BerichtNummer, ComplexTypeDescriptor, ElementDescriptor, MessageId, SimpleTypeDescriptor, StandardDescriptor, StandardId } from './descriptor.js';
 
 /** What one property of the typed model holds. */
 export type PropertyShape =
@@ -38,7 +38,7 @@ export function fixedLiteral(type: SimpleTypeDescriptor): string | undefined {
   return /^[0-9A-Za-z]+$/.test(last[0]!) ? last[0] : undefined;
 }
 
-/** Name of the TypeScript type for a complex type: `CDT_Adres`, or `WMO301Client` for `WMO301/Client`. */
+/** Name of the TypeScript type for a complex type: `CDT_Adres`, or `WMO301Client` for `WMO301/Client` (`JW301Client`). */
 export function complexTypeName(type: ComplexTypeDescriptor): string {
   return type.name.replace('/', '');
 }
@@ -52,4 +52,28 @@ export function childShapes(standard: StandardDescriptor, type: ComplexTypeDescr
     shapesCache.set(type, shapes);
   }
   return shapes;
+}
+
+/** How message ids start in each standard (`WMO301`, `JW301`). */
+export const MESSAGE_ID_PREFIX: Readonly<Record<StandardId, string>> = { 'iwmo-3.2': 'WMO', 'ijw-3.2': 'JW' };
+
+/** The number a message has in every standard: `301` for WMO301 and JW301. */
+export function berichtNummer(id: MessageId): BerichtNummer {
+  return id.slice(-3) as BerichtNummer;
+}
+
+/** The same message in another standard: `twinMessageId('JW301', 'iwmo-3.2')` is `WMO301`. */
+export function twinMessageId(id: MessageId, standard: StandardId): MessageId {
+  return `${MESSAGE_ID_PREFIX[standard]}${berichtNummer(id)}` as MessageId;
+}
+
+/** A standard id as people write it: `iWmo 3.2`, `iJw 3.2`. */
+export function describeStandard(id: StandardId): string {
+  const [standaard, release] = id.split('-') as [string, string];
+  return `${standardLabel({ standaard })} ${release}`;
+}
+
+/** The standard's name as people write it: `iWmo`, `iJw`. */
+export function standardLabel(standard: Pick<StandardDescriptor, 'standaard'>): string {
+  return `i${standard.standaard.charAt(1).toUpperCase()}${standard.standaard.slice(2)}`;
 }

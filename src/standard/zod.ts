@@ -5,11 +5,11 @@
  * cached, so importing this module costs little more than zod itself.
  */
 import * as z from 'zod';
-import type { ComplexTypeDescriptor, MessageId, SimpleTypeDescriptor } from './descriptor.js';
-import { standard } from './generated/descriptors.js';
+import type { ComplexTypeDescriptor, MessageId, SimpleTypeDescriptor, StandardDescriptor } from './descriptor.js';
 import type { Message, MessageTypes } from './generated/types.js';
 import { DATE_PATTERN, TIME_PATTERN } from './json-schema.js';
 import { fixedLiteral, propertyShape, type PropertyShape } from './model.js';
+import { ALL_MESSAGE_IDS, standardOf } from './standards.js';
 import { compileXsdPattern } from './xsd-regex.js';
 
 /** Length in characters (code points), as XSD counts it; `'😀'.length` is 2 in JavaScript. */
@@ -20,15 +20,16 @@ function codePointLength(value: string): number {
   return n;
 }
 
-const leafCache = new Map<string, z.ZodType>();
-const objectCache = new Map<string, z.ZodObject>();
+// Keyed by descriptor: a type of the same name may differ per standard (LDT_ProductCategorie).
+const leafCache = new Map<SimpleTypeDescriptor, z.ZodType>();
+const objectCache = new Map<ComplexTypeDescriptor, z.ZodObject>();
 const messageCache = new Map<MessageId, z.ZodObject>();
 
 function leafSchema(type: SimpleTypeDescriptor): z.ZodType {
-  let schema = leafCache.get(type.name);
+  let schema = leafCache.get(type);
   if (!schema) {
     schema = buildLeaf(type);
-    leafCache.set(type.name, schema);
+    leafCache.set(type, schema);
   }
   return schema;
 }
@@ -65,12 +66,12 @@ function buildLeaf(type: SimpleTypeDescriptor): z.ZodType {
   return schema;
 }
 
-function shapeSchema(shape: PropertyShape): z.ZodType {
+function shapeSchema(standard: StandardDescriptor, shape: PropertyShape): z.ZodType {
   if (shape.kind === 'wrapper') {
     const child = shape.type.children[0]!;
-    return arrayOf(shapeSchema({ ...shape.item, array: false } as PropertyShape), child.minOccurs, child.maxOccurs);
+    return arrayOf(shapeSchema(standard, { ...shape.item, array: false } as PropertyShape), child.minOccurs, child.maxOccurs);
   }
-  const one = shape.kind === 'leaf' ? leafSchema(shape.type) : objectSchema(shape.type);
+  const one = shape.kind === 'leaf' ? leafSchema(shape.type) : objectSchema(standard, shape.type);
   return shape.array ? arrayOf(one, shape.element.minOccurs, shape.element.maxOccurs) : one;
 }
 
@@ -80,33 +81,34 @@ function arrayOf(item: z.ZodType, minOccurs: number, maxOccurs: number | 'unboun
   return maxOccurs === 'unbounded' ? schema : schema.max(maxOccurs);
 }
 
-function objectSchema(type: ComplexTypeDescriptor, extra: Record<string, z.ZodType> = {}): z.ZodObject {
-  const cached = Object.keys(extra).length === 0 ? objectCache.get(type.name) : undefined;
+function objectSchema(standard: StandardDescriptor, type: ComplexTypeDescriptor, extra: Record<string, z.ZodType> = {}): z.ZodObject {
+  const cached = Object.keys(extra).length === 0 ? objectCache.get(type) : undefined;
   if (cached) return cached;
   const shape: Record<string, z.ZodType> = { ...extra };
   for (const child of type.children) {
-    const schema = shapeSchema(propertyShape(standard, child));
+    const schema = shapeSchema(standard, propertyShape(standard, child));
     shape[child.prop] = child.minOccurs > 0 ? schema : schema.optional();
   }
   const schema = z.strictObject(shape);
-  if (Object.keys(extra).length === 0) objectCache.set(type.name, schema);
+  if (Object.keys(extra).length === 0) objectCache.set(type, schema);
   return schema;
 }
 
 function messageObject(id: MessageId): z.ZodObject {
   let schema = messageCache.get(id);
   if (!schema) {
+    const standard = standardOf(id);
     const message = standard.messages[id];
     if (!message) throw new Error(`Unknown message ${String(id)}`);
     const rootType = standard.complexTypes[message.root.complexType!]!;
-    schema = objectSchema(rootType, { type: z.literal(id) });
+    schema = objectSchema(standard, rootType, { type: z.literal(id) });
     messageCache.set(id, schema);
   }
   return schema;
 }
 
 /**
- * The zod schema of one message's typed model (`WMO301` … `WMO325`): strict
+ * The zod schema of one message's typed model (`WMO301` … `WMO325`, `JW301` … `JW325`): strict
  * objects, facets and code lists as in the XSD, `type` as the discriminator.
  * Built on first use and cached.
  */
@@ -114,10 +116,10 @@ export function zodSchemaFor<K extends MessageId>(id: K): z.ZodType<MessageTypes
   return messageObject(id) as unknown as z.ZodType<MessageTypes[K]>;
 }
 
-/** Any iWmo message: a union discriminated on `type`, built on first use. */
+/** Any message of either standard: a union discriminated on `type`, built on first use. */
 export const messageSchema: z.ZodType<Message> = z.lazy(() =>
   z.discriminatedUnion(
     'type',
-    (Object.keys(standard.messages) as MessageId[]).map(messageObject) as unknown as [z.ZodObject, ...z.ZodObject[]],
+    ALL_MESSAGE_IDS.map(messageObject) as unknown as [z.ZodObject, ...z.ZodObject[]],
   ),
 ) as unknown as z.ZodType<Message>;

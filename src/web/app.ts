@@ -4,6 +4,7 @@
  * message itself. Nothing is sent anywhere (the page's CSP forbids it, too).
  */
 import type { Finding, Report } from '../index.js';
+import { describeStandard } from '../standard/model.js';
 import type { CheckRequest, CheckResponse } from './protocol.js';
 import { MessageViewer, type LineNote } from './viewer.js';
 
@@ -77,7 +78,8 @@ worker.onerror = () => setStatus('De controle kon niet starten. / The validator 
 
 function describeMessage(report: Report): string {
   if (!report.message) return 'onbekend berichttype';
-  return report.berichtCode ? `${report.message} (BerichtCode ${report.berichtCode})` : report.message;
+  const parts = [report.standard ? describeStandard(report.standard) : undefined, report.berichtCode ? `BerichtCode ${report.berichtCode}` : undefined].filter(Boolean);
+  return parts.length ? `${report.message} (${parts.join(', ')})` : report.message;
 }
 
 function showReport(name: string, report: Report): void {

@@ -57,8 +57,8 @@ describe('iwmo validate', () => {
     expect(run.status).toBe(1);
     const reports = JSON.parse(run.stdout);
     expect(reports).toHaveLength(3);
-    for (const report of reports) expect(Object.keys(report).sort()).toEqual(['accepted', 'berichtCode', 'file', 'findings', 'message']);
-    expect(reports[0]).toEqual({ file: 'valid.xml', message: 'WMO305', berichtCode: '418', accepted: true, findings: [] });
+    for (const report of reports) expect(Object.keys(report).sort()).toEqual(['accepted', 'berichtCode', 'file', 'findings', 'message', 'standard']);
+    expect(reports[0]).toEqual({ file: 'valid.xml', message: 'WMO305', standard: 'iwmo-3.2', berichtCode: '418', accepted: true, findings: [] });
     expect(reports[1]).toMatchObject({ file: 'invalid.xml', accepted: false });
     expect(Object.keys(reports[1].findings[0]).sort()).toEqual(FINDING_KEYS);
     expect(reports[1].findings[0]).toMatchObject({ rule: 'XSD', level: 1, retourcode: null, line: INVALID_BSN_LINE, path: '/Bericht/Client/Bsn' });

@@ -177,11 +177,16 @@ describe('the hardened reader', () => {
     expect(first(broken)!.message.en).toContain('UTF-8');
   });
 
-  it('names a wrong release or a sister standard', () => {
+  it('names a wrong release or a sister standard it does not read', () => {
     const v31 = wmo305().replaceAll('iwmo/3_2', 'iwmo/3_1');
     expect(first(v31)!.message.en).toContain('release 3.1');
+    // iJw is read (as JW305: its BerichtCode is then wrong); iJz is not.
     const ijw = wmo305().replaceAll('iwmo/3_2/wmo305', 'ijw/3_2/jw305');
-    expect(first(ijw)!.message.en).toContain('ijw');
+    expect(validate(ijw).message).toBe('JW305');
+    expect(first(ijw)!.message.en).toContain("'438'");
+    const ijz = wmo305().replaceAll('iwmo/3_2/wmo305', 'ijz/3_2/jz305');
+    expect(first(ijz)!.message.en).toContain('ijz');
+    expect(first(ijz)!.message.en).toContain('not an iWmo 3.2 or iJw 3.2 message');
     expect(first('<html/>')!.message.en).toContain('not an iWmo');
   });
 

@@ -3,8 +3,8 @@
  * descriptors. Each is invalid by construction (not by asking a validator), so
  * every schema derived from the descriptors must reject it.
  */
-import type { ComplexTypeDescriptor, MessageId, SimpleTypeDescriptor } from '../../src/standard/descriptor.js';
-import { standard } from '../../src/standard/generated/descriptors.js';
+import type { ComplexTypeDescriptor, MessageId, SimpleTypeDescriptor, StandardDescriptor } from '../../src/standard/descriptor.js';
+import { standardOf } from '../../src/standard/standards.js';
 import { fixedLiteral, propertyShape, type PropertyShape } from '../../src/standard/model.js';
 
 export type Path = readonly (string | number)[];
@@ -22,34 +22,35 @@ export interface Corruption {
   readonly value: unknown;
 }
 
-function sitesOfShape(shape: PropertyShape, value: unknown, path: Path, out: Site[]): void {
+function sitesOfShape(standard: StandardDescriptor, shape: PropertyShape, value: unknown, path: Path, out: Site[]): void {
   if (shape.kind === 'wrapper' || shape.array) {
     const child = shape.kind === 'wrapper' ? shape.type.children[0]! : shape.element;
     out.push({ kind: 'array', path, maxItems: child.maxOccurs === 'unbounded' ? undefined : child.maxOccurs });
     const item = shape.kind === 'wrapper' ? ({ ...shape.item, array: false } as PropertyShape) : ({ ...shape, array: false } as PropertyShape);
-    (value as unknown[]).forEach((v, i) => sitesOfShape(item, v, [...path, i], out));
+    (value as unknown[]).forEach((v, i) => sitesOfShape(standard, item, v, [...path, i], out));
     return;
   }
   if (shape.kind === 'leaf') {
     out.push({ kind: 'leaf', path, type: shape.type, value });
     return;
   }
-  sitesOfObject(shape.type, value as Record<string, unknown>, path, out);
+  sitesOfObject(standard, shape.type, value as Record<string, unknown>, path, out);
 }
 
-function sitesOfObject(type: ComplexTypeDescriptor, value: Record<string, unknown>, path: Path, out: Site[]): void {
+function sitesOfObject(standard: StandardDescriptor, type: ComplexTypeDescriptor, value: Record<string, unknown>, path: Path, out: Site[]): void {
   out.push({ kind: 'object', path, type });
   for (const child of type.children) {
     if (value[child.prop] === undefined) continue;
-    sitesOfShape(propertyShape(standard, child), value[child.prop], [...path, child.prop], out);
+    sitesOfShape(standard, propertyShape(standard, child), value[child.prop], [...path, child.prop], out);
   }
 }
 
 /** Every object, array and leaf of a message, with its descriptor. */
 export function sitesOf(message: { type: MessageId }): Site[] {
-  const rootType = standard.complexTypes[standard.messages[message.type].root.complexType!]!;
+  const standard = standardOf(message.type);
+  const rootType = standard.complexTypes[standard.messages[message.type]!.root.complexType!]!;
   const out: Site[] = [];
-  sitesOfObject(rootType, message as unknown as Record<string, unknown>, [], out);
+  sitesOfObject(standard, rootType, message as unknown as Record<string, unknown>, [], out);
   out[0] = { kind: 'object', path: [], type: 'root' };
   return out;
 }

@@ -124,6 +124,16 @@ describe('the validation page', () => {
     expect(validate(readFileSync((await download.path())!))).toMatchObject({ message: 'WMO325', accepted: true });
   });
 
+  it('answers an iJw message in its own standard: a JW319 gets a JW320', async () => {
+    await chooseFile('antwoord.xml', readFileSync(join(root, 'fixtures', 'retour', 'JW319.xml')));
+    const { tone, text } = await verdict('antwoord.xml');
+    expect(tone).toBe('accepted');
+    expect(text).toContain('JW319 (iJw 3.2, BerichtCode 488)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-retour')]);
+    expect(download.suggestedFilename()).toBe('JW320-antwoord.xml');
+    expect(validate(readFileSync((await download.path())!))).toMatchObject({ message: 'JW320', standard: 'ijw-3.2', accepted: true });
+  });
+
   it('rejects an invalid message, lists the finding and shows it on its line', async () => {
     await chooseFile('fout.xml', invalidWmo305());
     const { tone, text } = await verdict('fout.xml');
@@ -192,9 +202,12 @@ describe('the validation page', () => {
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
-  it('gives the library’s verdict for every one of the 14 message types', async () => {
+  it.each([
+    ['iWmo 3.2', /^WMO\d{3}$/],
+    ['iJw 3.2', /^JW\d{3}$/],
+  ] as const)('gives the library’s verdict for every one of the 14 message types of %s', async (standard, pattern) => {
     const fixtures = join(root, 'fixtures', 'messages');
-    const types = readdirSync(fixtures).filter((name) => /^WMO\d{3}$/.test(name)).sort();
+    const types = readdirSync(fixtures).filter((name) => pattern.test(name)).sort();
     expect(types).toHaveLength(14);
     for (const type of types) {
       const files = readdirSync(join(fixtures, type)).filter((f) => f.endsWith('.xml'));
@@ -206,6 +219,8 @@ describe('the validation page', () => {
         await chooseFile(`${type}-${file}`, xml);
         const { tone } = await verdict(`${type}-${file}`);
         expect({ type, file, tone }).toEqual({ type, file, tone: expected.accepted ? 'accepted' : 'rejected' });
+        // The status names the standard the page detected.
+        if (expected.message) expect((await verdict(`${type}-${file}`)).text).toContain(`${type} (${standard}`);
         expect(await page.locator('#findings li.finding').count()).toBe(expected.findings.length);
       }
     }

@@ -23,7 +23,7 @@ describe('HTTP service', () => {
     const response = await app.inject({ method: 'POST', url: '/v1/validate', headers: XML, payload: wmo305() });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
-    expect(response.json()).toEqual({ message: 'WMO305', berichtCode: '418', accepted: true, findings: [] });
+    expect(response.json()).toEqual({ message: 'WMO305', standard: 'iwmo-3.2', berichtCode: '418', accepted: true, findings: [] });
   });
 
   it('validates an invalid message: 200, rejected, findings with rule, line and both languages', async () => {

@@ -4,12 +4,12 @@
  */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode, encode, isError, standard, validate } from '../../src/index.js';
-import type { MessageId } from '../../src/standard/descriptor.js';
+import { ALL_MESSAGE_IDS, decode, encode, isError, validate } from '../../src/index.js';
 import { messageArbitrary } from '../../src/generate/index.js';
 import { MUTATION_KINDS, mutate, reserialize } from './mutations.js';
 
-const ids = Object.keys(standard.messages) as MessageId[];
+// Both standards: iWmo 3.2 and iJw 3.2.
+const ids = ALL_MESSAGE_IDS;
 const runs = { numRuns: 60 };
 
 describe.each(ids)('%s generated messages', (id) => {

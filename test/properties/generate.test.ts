@@ -5,11 +5,11 @@
  */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode, encode, standard, type WMO323, type WMO325 } from '../../src/index.js';
-import type { MessageId } from '../../src/standard/descriptor.js';
+import { ALL_MESSAGE_IDS, decode, encode, type JW323, type JW325, type WMO323, type WMO325 } from '../../src/index.js';
 import { generateMessages, messageArbitrary, withElfproef } from '../../src/generate/index.js';
 
-const ids = Object.keys(standard.messages) as MessageId[];
+// Both standards: iWmo 3.2 and iJw 3.2.
+const ids = ALL_MESSAGE_IDS;
 
 /** CS002 written out again: Σ dᵢ·wᵢ with weights 9…2 and −1 is a multiple of 11. */
 function passesElfproef(bsn: string): boolean {
@@ -66,13 +66,13 @@ describe('repairs', () => {
     expect(withElfproef('000000000')).not.toBe('000000000');
   });
 
-  it.each(['WMO301', 'WMO305', 'WMO307', 'WMO315', 'WMO317', 'WMO323', 'WMO325'] as const)('%s: every Bsn passes the 11-proef (CS002)', (id) => {
+  it.each(['WMO301', 'WMO305', 'WMO307', 'WMO315', 'WMO317', 'WMO323', 'WMO325', 'JW301', 'JW305', 'JW307', 'JW315', 'JW317', 'JW323', 'JW325'] as const)('%s: every Bsn passes the 11-proef (CS002)', (id) => {
     fc.assert(fc.property(messageArbitrary(id), (message) => valuesOf(message, 'bsn').every((bsn) => passesElfproef(bsn as string))));
   });
 
-  it('WMO323: one whole month, Σ debet − Σ credit as total, credits name their debet (CS340, TR358, CD060)', () => {
+  it.each(['WMO323', 'JW323'] as const)('%s: one whole month, Σ debet − Σ credit as total, credits name their debet (CS340, TR358, CD060)', (id) => {
     fc.assert(
-      fc.property(messageArbitrary('WMO323'), (message: WMO323) => {
+      fc.property(messageArbitrary(id), (message: WMO323 | JW323) => {
         const { declaratiePeriode, totaalIngediendBedrag, clienten } = message.declaratie;
         expect(declaratiePeriode.begindatum.endsWith('-01')).toBe(true);
         const next = new Date(`${declaratiePeriode.einddatum}T00:00:00Z`);
@@ -94,9 +94,9 @@ describe('repairs', () => {
     );
   });
 
-  it('WMO325: the returned Prestaties account for Ingediend − Toegekend (TR342)', () => {
+  it.each(['WMO325', 'JW325'] as const)('%s: the returned Prestaties account for Ingediend − Toegekend (TR342)', (id) => {
     fc.assert(
-      fc.property(messageArbitrary('WMO325'), (message: WMO325) => {
+      fc.property(messageArbitrary(id), (message: WMO325 | JW325) => {
         const antwoord = message.declaratieAntwoord;
         if (!antwoord) return;
         const signed = (t: { totaalBedrag: number; debetCredit: string }) => (t.debetCredit === 'C' ? -t.totaalBedrag : t.totaalBedrag);

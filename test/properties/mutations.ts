@@ -5,7 +5,7 @@
  * comments, text only in leaves.
  */
 import type { ComplexTypeDescriptor, ElementDescriptor, MessageId, SimpleTypeDescriptor } from '../../src/standard/descriptor.js';
-import { standard } from '../../src/standard/generated/descriptors.js';
+import { messageDescriptor, standardOf } from '../../src/standard/standards.js';
 import { fixedLiteral, isRepeated } from '../../src/standard/model.js';
 
 interface XmlNode {
@@ -45,7 +45,8 @@ export interface Mutation {
 const TAG = /<(\/?)([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)([^>]*?)(\/?)>/g;
 
 function parse(xml: string, id: MessageId): XmlNode {
-  const message = standard.messages[id];
+  const standard = standardOf(id);
+  const message = messageDescriptor(id);
   const stack: XmlNode[] = [];
   let root: XmlNode | undefined;
   let lastEnd = 0;
@@ -151,7 +152,8 @@ function facetBreakers(type: SimpleTypeDescriptor, current: string): { descripti
 
 function candidates(kind: MutationKind, root: XmlNode, id: MessageId, choice: number): Candidate[] {
   const nodes = all(root);
-  const messagePrefix = standard.messages[id].prefix;
+  const standard = standardOf(id);
+  const messagePrefix = messageDescriptor(id).prefix;
   switch (kind) {
     case 'delete-required':
       return nodes

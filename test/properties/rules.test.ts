@@ -4,11 +4,11 @@
  */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRules, encode, standard, validate } from '../../src/index.js';
-import type { MessageId } from '../../src/standard/descriptor.js';
+import { ALL_MESSAGE_IDS, checkRules, encode, validate } from '../../src/index.js';
 import { messageArbitrary } from '../../src/generate/index.js';
 
-const ids = Object.keys(standard.messages) as MessageId[];
+// Both standards: iWmo 3.2 and iJw 3.2.
+const ids = ALL_MESSAGE_IDS;
 
 describe('generated messages and the level-2 rules', () => {
   it.each(ids)('%s: no level-2 finding, neither on the decoded message nor on the value itself', (id) => {

@@ -6,21 +6,22 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANTWOORD_BERICHT, buildRetour, encode, locatorFor, standard, type Finding, type HeenMessageId, type Message, type WMO325 } from '../../src/index.js';
+import { ANTWOORD_BERICHT, berichtNummer, buildRetour, encode, locatorFor, standard, type Finding, type HeenMessageId, type Message, type WMO325 } from '../../src/index.js';
 import { classesOf, loadFixture } from './support.js';
 import { tr342Problems } from './tr342.js';
 
 const HEEN = Object.keys(ANTWOORD_BERICHT) as HeenMessageId[];
 const RETOURCODES = standard.simpleTypes['LDT_RetourCode']!.enumeration!.map((e) => e.value);
-const BODY_ROOT: Record<HeenMessageId, string> = {
-  WMO301: '/Bericht/Client',
-  WMO305: '/Bericht/Client',
-  WMO307: '/Bericht/Client',
-  WMO315: '/Bericht/Client',
-  WMO317: '/Bericht/Client',
-  WMO319: '/Bericht/Antwoord',
-  WMO323: '/Bericht/Declaratie',
+const BODY_ROOTS: Record<string, string> = {
+  301: '/Bericht/Client',
+  305: '/Bericht/Client',
+  307: '/Bericht/Client',
+  315: '/Bericht/Client',
+  317: '/Bericht/Client',
+  319: '/Bericht/Antwoord',
+  323: '/Bericht/Declaratie',
 };
+const BODY_ROOT = Object.fromEntries(HEEN.map((id) => [id, BODY_ROOTS[berichtNummer(id)]!])) as Record<HeenMessageId, string>;
 
 /** Every element path of the message as rules would report it, plus a few that point nowhere. */
 function pathsOf(message: Message, bodyRoot: string): string[] {
@@ -45,10 +46,10 @@ const within = (path: string, ancestor: string): boolean => path === ancestor ||
 describe.each(HEEN)('the answer to %s, for any findings', (id) => {
   const heen = loadFixture(id);
   const bodyRoot = BODY_ROOT[id];
-  const clientCount = heen.type === 'WMO323' ? heen.declaratie.clienten.length : 0;
+  const clientCount = heen.type === 'WMO323' || heen.type === 'JW323' ? heen.declaratie.clienten.length : 0;
   /** For a 323: whether the path lies in one of its Clients (else it is on the Declaratie). */
   const inClient = (path: string): boolean =>
-    id !== 'WMO323' || Array.from({ length: clientCount }, (_, i) => `${bodyRoot}/Clienten/Client[${i + 1}]`).some((c) => within(path, c));
+    berichtNummer(id) !== '323' || Array.from({ length: clientCount }, (_, i) => `${bodyRoot}/Clienten/Client[${i + 1}]`).some((c) => within(path, c));
   const findingArb: fc.Arbitrary<Finding> = fc.record({
     rule: fc.constant('PROP'),
     level: fc.constantFrom(1, 2, 3, 3, 4, 4) as fc.Arbitrary<1 | 2 | 3 | 4>,
@@ -76,7 +77,7 @@ describe.each(HEEN)('the answer to %s, for any findings', (id) => {
         const expected =
           errors.some((f) => f.level === 2) ? ['0001']
           : headerCodes.length ? headerCodes
-          : bodyCodes.length || id === 'WMO323' ? ['0200']
+          : bodyCodes.length || berichtNummer(id) === '323' ? ['0200']
           : undefined;
         expect(answer!.header.retourCodes).toEqual(expected);
         const hasBody = expected !== undefined && expected[0] === '0200';
@@ -88,7 +89,7 @@ describe.each(HEEN)('the answer to %s, for any findings', (id) => {
         // A code on the Declaratie itself rejects the whole declaration: then only those codes come back (IV087).
         const onDeclaratie = writable.filter((f) => within(f.path, bodyRoot) && !inClient(f.path)).map((f) => f.retourcode);
         for (const code of onDeclaratie.length ? onDeclaratie : bodyCodes) expect(shown.has(code!)).toBe(true);
-        if (id === 'WMO323') expect(tr342Problems(answer as WMO325)).toEqual([]);
+        if (berichtNummer(id) === '323') expect(tr342Problems(answer as WMO325)).toEqual([]);
       }),
       { numRuns: 300 },
     );

@@ -10,7 +10,7 @@ import {
   encode,
   locatorFor,
   RULESET_VERSION,
-  standard,
+  messageDescriptor,
   type Finding,
   type HeenMessage,
   type HeenMessageId,
@@ -19,6 +19,7 @@ import {
   type WMO301,
   type WMO302,
   type WMO323,
+  type JW323,
 } from '../../src/index.js';
 import { classesOf, loadFixture, withoutRetourCodes, xmllintComplaint, xmllintTitle, XMLLINT_SKIP_REASON } from './support.js';
 
@@ -36,7 +37,7 @@ function finding(level: 1 | 2 | 3 | 4, path: string, retourcode: string | null, 
 }
 
 interface RetourCase {
-  readonly heen: Exclude<HeenMessageId, 'WMO323'>;
+  readonly heen: Exclude<HeenMessageId, 'WMO323' | 'JW323'>;
   readonly retour: MessageId;
   /** §2.8: the berichtklassen of the retour, as property paths of the typed model. */
   readonly classes: readonly string[];
@@ -117,11 +118,11 @@ function findingOnSecond(c: RetourCase, heen: Message): Finding {
 }
 
 describe.each(CASES.map((c) => [c.heen, c] as const))('the retour on a %s', (_, c) => {
-  const heen = loadFixture<Exclude<HeenMessage, WMO323>>(c.heen);
+  const heen = loadFixture<Exclude<HeenMessage, WMO323 | JW323>>(c.heen);
 
   it('on a clean message is the heen header with the retour fields, sender and receiver not swapped, and nothing else', () => {
     const retour = buildRetour(heen, [], OPTIONS)!;
-    const descriptor = standard.messages[c.retour];
+    const descriptor = messageDescriptor(c.retour);
     expect(retour.type).toBe(c.retour);
     expect(Object.keys(retour).sort()).toEqual(['header', 'type']);
     const header = retour.header;

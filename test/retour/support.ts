@@ -7,12 +7,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decode, type Message, type MessageId } from '../../src/index.js';
+import { decode, standardIdOf, type Message, type MessageId } from '../../src/index.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const RETOUR_FIXTURES = join(REPO_ROOT, 'fixtures/retour');
-/** The official XSDs live outside the repository (a clone has no ../shared). */
-export const XSD_DIR = join(REPO_ROOT, '../shared/conformance/iwmo-3.2/xsd');
+/** The official XSDs live outside the repository (a clone has no ../shared; IWMO_SHARED names another place). */
+const SHARED = process.env.IWMO_SHARED ?? join(REPO_ROOT, '../shared');
+export const XSD_DIR = join(SHARED, 'conformance/iwmo-3.2/xsd');
+/** The XSD folder of a message's standard. */
+const xsdDirOf = (id: MessageId): string => join(SHARED, 'conformance', standardIdOf(id), 'xsd');
 
 export function fixtureBytes(id: MessageId): Uint8Array {
   return readFileSync(join(RETOUR_FIXTURES, `${id}.xml`));
@@ -25,7 +28,7 @@ export function loadFixture<T extends Message>(id: T['type']): T {
 }
 
 function xmllintSkipReason(): string | undefined {
-  if (!existsSync(join(XSD_DIR, 'WMO302.xsd'))) return `the official XSDs are not at ${XSD_DIR} (a clone without ../shared)`;
+  if (!existsSync(join(XSD_DIR, 'WMO302.xsd')) || !existsSync(join(xsdDirOf('JW302'), 'JW302.xsd'))) return `the official XSDs are not at ${XSD_DIR} (a clone without ../shared)`;
   const probe = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) return 'xmllint is not installed (Debian: apt-get install -y libxml2-utils)';
   return undefined;
@@ -41,7 +44,7 @@ export function xmllintTitle(title: string): string {
 
 /** Runs `xmllint --noout --schema WMO3NN.xsd` on the document; returns its complaint, or undefined when the document is valid. */
 export function xmllintComplaint(xml: string, id: MessageId): string | undefined {
-  const result = spawnSync('xmllint', ['--noout', '--schema', join(XSD_DIR, `${id}.xsd`), '-'], { input: xml, encoding: 'utf8' });
+  const result = spawnSync('xmllint', ['--noout', '--schema', join(xsdDirOf(id), `${id}.xsd`), '-'], { input: xml, encoding: 'utf8' });
   return result.status === 0 ? undefined : result.stderr || `xmllint exited with ${String(result.status)}`;
 }
 

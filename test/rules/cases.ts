@@ -30,6 +30,7 @@ import {
   TELEFOON,
   toegewezenProduct,
 } from './bases.js';
+import { editJw, jwTwin } from './twin.js';
 
 export interface RuleCase {
   readonly name: string;
@@ -764,6 +765,49 @@ export const ruleCases: Record<string, RuleCases> = {
           { bsn: BSN, prestaties: [prestatie()] },
           { bsn: BSN_2, prestaties: [prestatie({ productReferentie: { referentieNummer: 'P2' } })] },
         ]),
+      },
+    ],
+  },
+
+  // iJw only (iJw spec §4.1).
+  CS318: {
+    breaks: [{ name: 'the client with NaamGebruik 6', message: jwTwin(edit(base301, (m) => (m.client.naam.naamGebruik = '6'))), path: '/Bericht/Client/Naam/NaamGebruik' }],
+    keeps: [
+      {
+        name: 'a voogd-instelling as Relatie with NaamGebruik 6 (IV045)',
+        message: jwTwin(edit(base301, (m) => (m.client.relaties = [relatie({ naam: { geslachtsnaam: { achternaam: 'Stichting Voogdij' }, naamGebruik: '6' } })]))),
+      },
+    ],
+  },
+
+  TR377: {
+    breaks: [{ name: 'afgewezen for reason 8 without Woonplaatsbeginsel', message: jwTwin(edit(base319, (m) => (m.antwoord.redenAfwijzingVerzoek = '8'))), path: '/Bericht/Antwoord/RedenAfwijzingVerzoek' }],
+    keeps: [
+      {
+        name: 'reason 8 with the responsible gemeente',
+        message: editJw(jwTwin(edit(base319, (m) => (m.antwoord.redenAfwijzingVerzoek = '8'))), (m) => {
+          if (m.type === 'JW319') m.antwoord.woonplaatsbeginsel = { gemeente: '1916' };
+        }),
+      },
+    ],
+  },
+
+  TR409: {
+    breaks: [
+      {
+        name: 'reason 3 with a Woonplaatsbeginsel',
+        message: editJw(jwTwin(base319()), (m) => {
+          if (m.type === 'JW319') m.antwoord.woonplaatsbeginsel = { gemeente: '1916' };
+        }),
+        path: '/Bericht/Antwoord/RedenAfwijzingVerzoek',
+      },
+    ],
+    keeps: [
+      {
+        name: 'in onderzoek without a reason but with a Woonplaatsbeginsel (the gap of the official rule set)',
+        message: editJw(jwTwin(edit(base319, (m) => Object.assign(m.antwoord, { verzoekAntwoord: '2', redenAfwijzingVerzoek: undefined }))), (m) => {
+          if (m.type === 'JW319') m.antwoord.woonplaatsbeginsel = { gemeente: '1916' };
+        }),
       },
     ],
   },
