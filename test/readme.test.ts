@@ -7,7 +7,7 @@
  * Imports of `iwmo` and `iwmo/generate` are pointed at the sources.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'message.xml'), wmo305());
   writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
   writeFileSync(join(dir, 'contract.json'), readFileSync(join(root, 'fixtures/extensions/goeree-2016/contract.json')));
+  cpSync(join(root, 'fixtures/extensions/goeree-2016'), join(dir, 'goeree-2016'), { recursive: true });
   writeFileSync(join(dir, 'proposal.xml'), readFileSync(join(root, 'fixtures/extensions/broken/EXT021-proposal-9999-bp.xml')));
   service = await startService({ port: 0, host: '127.0.0.1' });
 });

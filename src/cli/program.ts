@@ -12,6 +12,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { describeIoError } from './files.js';
 import { inspectMessage } from './inspect.js';
 import { examples, positiveInteger } from './options.js';
+import { addContractCommand } from './contract-command.js';
 import { addExtCommand } from './ext-command.js';
 import { addGenerateCommand } from './generate-command.js';
 import { formatFileReport } from './text-report.js';
@@ -94,6 +95,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     });
 
   addGenerateCommand(program, setExitCode);
+  addContractCommand(program, setExitCode);
   addExtCommand(program, setExitCode);
 
   program

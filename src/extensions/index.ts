@@ -4,3 +4,4 @@ export * from './documents/index.js';
 export * from './arithmetic/index.js';
 export * from './conversions/index.js';
 export * from './reports/index.js';
+export * from './status/index.js';

@@ -1,6 +1,6 @@
 /**
  * The web page's files (built by `npm run build` into dist/web). They are read
- * once at start-up: four small files, served from memory.
+ * once at start-up: five small files, served from memory.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ const FILES: Readonly<Record<string, string>> = {
   'index.html': 'text/html; charset=utf-8',
   'app.js': 'text/javascript; charset=utf-8',
   'worker.js': 'text/javascript; charset=utf-8',
+  'contract-worker.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
 };
 

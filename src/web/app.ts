@@ -5,6 +5,7 @@
  */
 import type { Finding, Report } from '../index.js';
 import { describeStandard } from '../standard/model.js';
+import { setUpContractView } from './contract-view.js';
 import type { CheckRequest, CheckResponse } from './protocol.js';
 import { MessageViewer, type LineNote } from './viewer.js';
 
@@ -207,3 +208,5 @@ document.addEventListener('drop', (event) => {
   const file = event.dataTransfer?.files[0];
   if (file) void checkFile(file);
 });
+
+setUpContractView();

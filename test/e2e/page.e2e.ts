@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type StartedService } from '../../src/http/server.js';
 import { validate } from '../../src/index.js';
 import { INVALID_BSN_LINE, invalidWmo305, wmo305, wmo323 } from '../http/messages.js';
+import { goereeDir, goereeReportFiles, report } from '../extensions/status/support.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const webRoot = join(root, 'dist', 'web');
@@ -56,16 +57,20 @@ afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Drops a file on the drop zone the way a browser does: a drop event carrying a DataTransfer. */
-async function dropFile(name: string, text: string): Promise<void> {
+/** Drops files on a drop zone the way a browser does: a drop event carrying a DataTransfer. */
+async function dropFiles(zone: string, files: readonly { name: string; text: string; type: string }[]): Promise<void> {
   await page.evaluate(
-    ({ name, text }) => {
+    ({ zone, files }) => {
       const transfer = new DataTransfer();
-      transfer.items.add(new File([text], name, { type: 'application/xml' }));
-      document.getElementById('dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      for (const { name, text, type } of files) transfer.items.add(new File([text], name, { type }));
+      document.getElementById(zone)!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     },
-    { name, text },
+    { zone, files },
   );
+}
+
+async function dropFile(name: string, text: string): Promise<void> {
+  await dropFiles('dropzone', [{ name, text, type: 'application/xml' }]);
 }
 
 async function chooseFile(name: string, text: string | Buffer): Promise<void> {
@@ -168,7 +173,7 @@ describe('the validation page', () => {
     await verdict('toetsenbord.xml');
     const order: string[] = [];
     const outlines: string[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 9; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.className || ''));
       const outline = await page.evaluate(() => {
@@ -180,7 +185,7 @@ describe('the validation page', () => {
       });
       outlines.push(outline);
     }
-    expect(order).toEqual(['skip-link', 'file-input', 'paste-input', 'validate-paste', 'all-levels', 'finding-button', 'viewer']);
+    expect(order).toEqual(['skip-link', 'nav-validate', 'nav-contract', 'file-input', 'paste-input', 'validate-paste', 'all-levels', 'finding-button', 'viewer']);
     expect(outlines).not.toContain('none');
   });
 
@@ -246,6 +251,89 @@ describe('the validation page', () => {
     expect(text).toContain('25 MB');
   });
 
+  it('shows the status of a chosen contract and its reports: chart and table, computed in the browser', async () => {
+    await page.setInputFiles('#contract-input', [join(goereeDir, 'contract.json'), ...goereeReportFiles.map((f) => join(goereeDir, f))]);
+    const status = page.locator('#contract-status');
+    await expect.poll(() => status.getAttribute('data-tone')).toBe('accepted');
+    expect(await status.textContent()).toBe('goeree-2016-A: 7 rapportages, gemeld t/m P07; 1 budgetwijziging voorgesteld.');
+    expect(await page.locator('#contract-summary').textContent()).toContain('€ 50.000,00 bij de start, € 53.000,00 na de wijzigingen');
+
+    // The chart: an accessible SVG, the P07 value above the band, the proposed new budget at its end.
+    const svg = page.locator('#contract-chart svg');
+    expect(await svg.getAttribute('role')).toBe('img');
+    expect(await svg.locator('title').first().textContent()).toContain('goeree-2016-A');
+    expect(await svg.locator('desc').textContent()).toContain('P07: 106 (+6,00 %), boven de band: budgetwijziging +€ 3.000,00 → € 53.000,00 (voorstel)');
+    expect(await svg.locator('circle[data-period]').count()).toBe(7);
+    expect(await svg.locator('circle[data-period="7"]').getAttribute('data-position')).toBe('above');
+    expect(await svg.locator('circle[data-period="5"]').getAttribute('data-position')).toBe('inside');
+    expect(await svg.locator('[data-amendment="goeree-2016-A-band-P07"]').count()).toBe(1);
+    expect(await svg.locator('text', { hasText: '+€ 3.000,00 → € 53.000,00' }).count()).toBe(1);
+    const box = await svg.boundingBox();
+    expect(box!.width).toBeGreaterThan(600);
+
+    // The table, the chart's text alternative: every period, the crossing marked.
+    const rows = page.locator('#contract-table tbody tr');
+    expect(await rows.count()).toBe(13);
+    const p07 = page.locator('#contract-table tbody tr[data-period="7"]');
+    expect(await p07.getAttribute('class')).toBe('position-above');
+    expect(await p07.locator('th, td').allTextContents()).toEqual(['P07', '2016-06-20 … 2016-07-17', '106', '+6,00 %', 'boven', '€ 50.000,00', '€ 28.000,00', '56,00 %', '54,37 %', '+€ 3.000,00 → € 53.000,00 (voorstel)']);
+    expect(await page.locator('#contract-table tbody tr[data-period="13"] td.budget').textContent()).toBe('€ 53.000,00');
+    await page.locator('#contract-view').scrollIntoViewIfNeeded();
+    await page.locator('#contract-view').screenshot({ path: join(artifacts, 'contract-view.png') });
+  });
+
+  it('takes dropped XML documents too, and names the report that belongs to another contract', async () => {
+    const validationStatus = await page.locator('#status').textContent();
+    const xml = (name: string): { name: string; text: string; type: string } => ({ name: name.replace(/\.json$/, '.xml'), text: readFileSync(join(goereeDir, name.replace(/\.json$/, '.xml')), 'utf8'), type: 'application/xml' });
+    const files = [
+      xml('contract.json'),
+      ...goereeReportFiles.slice(0, 3).map(xml),
+      { name: 'brunssum.json', text: JSON.stringify(report(4, 120, { contractId: 'brunssum-2016' })), type: 'application/json' },
+    ];
+    await dropFiles('contract-dropzone', files);
+    const status = page.locator('#contract-status');
+    await expect.poll(() => status.textContent()).toContain('4 rapportages, gemeld t/m P03');
+    expect(await status.getAttribute('data-tone')).toBe('rejected');
+    const finding = page.locator('#contract-findings li');
+    expect(await finding.count()).toBe(1);
+    expect(await finding.locator('.badge').textContent()).toBe('EXT101');
+    expect(await finding.locator('.meta').textContent()).toBe('brunssum.json');
+    expect(await finding.locator('.finding-text[lang="en"]').textContent()).toBe('The report belongs to contract brunssum-2016, not to goeree-2016-A.');
+    expect(await page.locator('#contract-table tbody tr[data-period="4"] td.reported').textContent()).toBe('-');
+    // A drop on the contract view is not a message to validate.
+    expect(await page.locator('#status').textContent()).toBe(validationStatus);
+  });
+
+  it('says so when no contract is among the files, and refuses a file over 5 MB without reading it', async () => {
+    await dropFiles('contract-dropzone', [{ name: 'p01.json', text: readFileSync(join(goereeDir, goereeReportFiles[0]!), 'utf8'), type: 'application/json' }, { name: 'kapot.json', text: '{', type: 'application/json' }, { name: 'groot.json', text: ' '.repeat(6 * 1024 * 1024), type: 'application/json' }]);
+    await expect.poll(() => page.locator('#contract-status').textContent()).toContain('Geen contract');
+    expect(await page.locator('#contract-result').isHidden()).toBe(true);
+    expect(await page.locator('#contract-findings .badge').allTextContents()).toEqual(['EXT001', 'EXT001']);
+    expect(await page.locator('#contract-findings .meta').allTextContents()).toEqual(['kapot.json', 'groot.json']);
+    expect(await page.locator('#contract-findings li').last().locator('.finding-text[lang="en"]').textContent()).toContain('larger than 5 MB');
+  });
+
+  it('reaches the contract view with the keyboard, and reads on a phone without sideways scrolling', async () => {
+    await page.reload();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('nav-contract');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('contract-heading');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contract-input');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('label[for="contract-input"]')!).outlineStyle)).not.toBe('none');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setInputFiles('#contract-input', [join(goereeDir, 'contract.json'), ...goereeReportFiles.map((f) => join(goereeDir, f))]);
+    await expect.poll(() => page.locator('#contract-status').getAttribute('data-tone')).toBe('accepted');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator('#contract-view').screenshot({ path: join(artifacts, 'contract-view-phone.png') });
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
   it('never sent anything: only the page itself was fetched', () => {
     const origin = new URL(service.url).origin;
     expect(requests.length).toBeGreaterThan(0);
@@ -253,6 +341,6 @@ describe('the validation page', () => {
       expect(request.method).toBe('GET');
       expect(new URL(request.url).origin).toBe(origin);
     }
-    expect(new Set(requests.map((r) => new URL(r.url).pathname))).toEqual(new Set(['/', '/app.css', '/app.js', '/worker.js']));
+    expect(new Set(requests.map((r) => new URL(r.url).pathname))).toEqual(new Set(['/', '/app.css', '/app.js', '/worker.js', '/contract-worker.js']));
   });
 });

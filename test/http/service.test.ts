@@ -149,7 +149,7 @@ describe('HTTP service', () => {
 
 describe('HTTP service web page', () => {
   const webRoot = mkdtempSync(join(tmpdir(), 'iwmo-web-'));
-  for (const file of ['index.html', 'app.js', 'worker.js', 'app.css']) writeFileSync(join(webRoot, file), `/* ${file} */`);
+  for (const file of ['index.html', 'app.js', 'worker.js', 'contract-worker.js', 'app.css']) writeFileSync(join(webRoot, file), `/* ${file} */`);
   const app = createService({ webRoot });
   afterAll(() => app.close());
 
@@ -162,7 +162,7 @@ describe('HTTP service web page', () => {
   });
 
   it('serves the scripts and styles', async () => {
-    for (const [file, type] of [['app.js', /^text\/javascript/], ['worker.js', /^text\/javascript/], ['app.css', /^text\/css/]] as const) {
+    for (const [file, type] of [['app.js', /^text\/javascript/], ['worker.js', /^text\/javascript/], ['contract-worker.js', /^text\/javascript/], ['app.css', /^text\/css/]] as const) {
       const response = await app.inject({ method: 'GET', url: `/${file}` });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(type);
