@@ -24,8 +24,8 @@ export const config = defineConfig([
     platform: 'node',
   },
   {
-    // The web page: its script, the validation worker and the contract view's worker, with the library bundled for browsers.
-    entry: { app: 'src/web/app.ts', worker: 'src/web/worker.ts', 'contract-worker': 'src/web/contract-worker.ts' },
+    // The web page: its script, the validation worker and the workers of the contract and convert views, with the library bundled for browsers.
+    entry: { app: 'src/web/app.ts', worker: 'src/web/worker.ts', 'contract-worker': 'src/web/contract-worker.ts', 'convert-worker': 'src/web/convert-worker.ts' },
     outDir: 'dist/web',
     clean: true,
     format: ['iife'],

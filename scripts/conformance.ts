@@ -14,6 +14,7 @@
  *   g  level 2 of the twins: on XSD-valid iWmo mutants and random iWmo messages that are valid at level 1
  *      only (generated without the level-2 repair), the iJw twin of each fires the same rules, apart from
  *      those the iJw spec says differ (CS050, TR302, TR386, TR410) and the iJw-only CS318, TR377, TR409, ≥ 99.9 %
+ *   h  every message the conversions (C1–C4) and projections write, over generated 301s with their own profiles, passes the XSDs
  *
  * Usage: npm run conformance [-- --only a,b,e] [--count 2500] [--seed 20250314]
  * Exit code 1 on any failure. Disagreements go to artifacts/conformance-disagreements.json.
@@ -42,7 +43,8 @@ const GENERATED_PER_TYPE = Number(option('generated') ?? 200);
 /** Level-1 agreement with xmllint on the mutation corpus, per standard (the iJw target is the one its issue set). */
 const AGREEMENT_TARGET: Readonly<Record<StandardId, number>> = { 'iwmo-3.2': 0.995, 'ijw-3.2': 0.999 };
 
-const SHARED = resolve(process.env.IWMO_SHARED ?? resolve(REPO_ROOT, '../shared'));
+// IWMO_SHARED, or ../shared beside a checkout, or two levels up beside a worktree.
+const SHARED = resolve(process.env.IWMO_SHARED ?? [resolve(REPO_ROOT, '../shared'), resolve(REPO_ROOT, '../../shared')].find((dir) => existsSync(join(dir, 'conformance'))) ?? resolve(REPO_ROOT, '../shared'));
 const conformanceDir = (s: StandardId): string => join(SHARED, 'conformance', s);
 const xsdDir = (s: StandardId): string => join(conformanceDir(s), 'xsd');
 const XSD_DIR = xsdDir('iwmo-3.2');
@@ -471,6 +473,60 @@ const retourCheck: Check = {
 };
 
 // ---------------------------------------------------------------------------
+// h: conversions and projections
+
+const conversionCheck: Check = {
+  key: 'h',
+  title: `conversions C1–C4 and projections over ${GENERATED_PER_TYPE} generated 301s pass the XSDs`,
+  async run() {
+    const { generateMessages } = await import('../src/generate-entry.js');
+    const { convert, project } = await import('../src/extensions-entry.js');
+    const { addDaysUtc, specificCase, with301 } = await import('./lib/conversion-cases.js');
+    const bases = generateMessages('WMO301', { count: 50, seed: 3301 });
+    const cases = fc.sample(fc.tuple(fc.integer({ min: 0, max: bases.length - 1 }), specificCase), { numRuns: GENERATED_PER_TYPE, seed: 3302 });
+    const problems: string[] = [];
+    const docs: { name: string; message: MessageId; xml: string }[] = [];
+    let refused = 0;
+    for (const [i, [b, c]] of cases.entries()) {
+      const input = with301(bases[b]!, c.product);
+      const on = addDaysUtc(c.product.ingangsdatum, c.switchOffset);
+      for (const rule of ['C1', 'C2'] as const) {
+        const result = convert(rule, input, c.profile, { on });
+        if (!result.ok) {
+          refused++;
+          if (!result.findings.every((f) => f.rule === 'EXT202' || f.rule === 'EXT211')) problems.push(`${rule} case ${i}: refused with ${result.findings.map((f) => f.rule).join(', ')}`);
+          continue;
+        }
+        result.output.messages.forEach((m, n) => docs.push({ name: `${rule}-${String(i).padStart(3, '0')}-${n}`, message: m.type, xml: encode(m) }));
+        if (rule === 'C1' && c.product.omvang!.eenheid === '04') {
+          const back = convert('C4', result.output.messages[0]!, c.profile, { toewijzingNummer: result.output.messages[0]!.client.toegewezenProducten.at(-1)!.toewijzingNummer });
+          if (back.ok) back.output.messages.forEach((m, n) => docs.push({ name: `C4-${String(i).padStart(3, '0')}-${n}`, message: m.type, xml: encode(m) }));
+          else problems.push(`C4 case ${i}: refused with ${back.findings.map((f) => f.rule).join(', ')}`);
+        }
+        if (rule === 'C2' && ['01', '04'].includes(c.product.omvang!.eenheid)) {
+          const back = convert('C3', result.output.messages[0]!, c.profile, { productCode: c.product.product!.code!, eenheid: c.product.omvang!.eenheid as '01' | '04', toewijzingNummer: result.output.messages[0]!.client.toegewezenProducten.at(-1)!.toewijzingNummer });
+          if (back.ok) back.output.messages.forEach((m, n) => docs.push({ name: `C3-${String(i).padStart(3, '0')}-${n}`, message: m.type, xml: encode(m) }));
+          else problems.push(`C3 case ${i}: refused with ${back.findings.map((f) => f.rule).join(', ')}`);
+        }
+      }
+    }
+    // The worked projections, moved to 2044 (2016's calendar) so 3.2 can declare them.
+    const fixtures = join(REPO_ROOT, 'fixtures/extensions/conversions');
+    const read = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, name), 'utf8').replaceAll('"2016-', '"2044-'));
+    for (const [document, profile] of [
+      ['goeree-2016-intensity.json', 'goeree-2016-profile.json'],
+      ['sittard-2016-agreement.json', 'sittard-2016-profile.json'],
+    ] as const) {
+      const result = project(read(document) as never, read(profile) as never);
+      if (!result.ok) problems.push(`${document}: projection refused with ${result.findings.map((f) => f.rule).join(', ')}`);
+      else result.output.messages.forEach((m, n) => docs.push({ name: `project-${document.replace('.json', '')}-${n}`, message: m.type, xml: encode(m) }));
+    }
+    const verdicts = await xmllintDocuments(workDir('conversions'), docs);
+    for (const [name, verdict] of verdicts) if (!verdict.accepted) problems.push(`${name}: fails xmllint: ${verdict.firstError}`);
+    const passed = [...verdicts.values()].filter((v) => v.accepted).length;
+    return { status: problems.length ? 'fail' : 'pass', summary: `${passed}/${docs.length} written messages pass xmllint (${refused} conversions refused over the field limit or an invalid input)`, details: problems.slice(0, 20) };
+  },
+};
 
 // ---------------------------------------------------------------------------
 // g: level 2 of the twins
@@ -532,7 +588,7 @@ const twinLevel2Check: Check = {
 
 // ---------------------------------------------------------------------------
 
-const CHECKS: readonly Check[] = [codegenCheck, fixturesCheck, examplesCheck, generatedCheck, mutationCheck, retourCheck, twinLevel2Check];
+const CHECKS: readonly Check[] = [codegenCheck, fixturesCheck, examplesCheck, generatedCheck, mutationCheck, retourCheck, twinLevel2Check, conversionCheck];
 
 async function main(): Promise<number> {
   if (!existsSync(XSD_DIR)) {

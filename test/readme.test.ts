@@ -40,6 +40,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iwmo-readme-'));
   writeFileSync(join(dir, 'message.xml'), wmo305());
   writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
+  cpSync(join(root, 'fixtures/extensions/conversions'), dir, { recursive: true });
   writeFileSync(join(dir, 'contract.json'), readFileSync(join(root, 'fixtures/extensions/goeree-2016/contract.json')));
   cpSync(join(root, 'fixtures/extensions/goeree-2016'), join(dir, 'goeree-2016'), { recursive: true });
   writeFileSync(join(dir, 'proposal.xml'), readFileSync(join(root, 'fixtures/extensions/broken/EXT021-proposal-9999-bp.xml')));

@@ -15,6 +15,7 @@ import { examples, positiveInteger } from './options.js';
 import { addContractCommand } from './contract-command.js';
 import { addExtCommand } from './ext-command.js';
 import { addGenerateCommand } from './generate-command.js';
+import { addConvertCommand } from './convert-command.js';
 import { formatFileReport } from './text-report.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE, validateCommand } from './validate-command.js';
 
@@ -96,6 +97,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
 
   addGenerateCommand(program, setExitCode);
   addContractCommand(program, setExitCode);
+  addConvertCommand(program, setExitCode);
   addExtCommand(program, setExitCode);
 
   program

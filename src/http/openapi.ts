@@ -3,6 +3,7 @@
  * four operations are clearer read as one document than generated from routes.
  */
 import { ALL_MESSAGE_IDS, STANDARD_IDS } from '../index.js';
+import { convertPaths, convertSchemas } from './convert-openapi.js';
 import { extValidateOpenApi } from './ext-validate.js';
 
 const messageIds = [...ALL_MESSAGE_IDS];
@@ -85,10 +86,12 @@ export const openApiDocument = {
         },
       },
     },
+    ...convertPaths,
     ...extValidateOpenApi.paths,
   },
   components: {
     schemas: {
+      ...convertSchemas,
       LocalizedText: {
         type: 'object',
         properties: { nl: { type: 'string' }, en: { type: 'string' } },

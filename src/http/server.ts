@@ -12,6 +12,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import { extValidateRoutes } from './ext-validate.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_WORKER_THRESHOLD } from './limits.js';
 import { openApiDocument } from './openapi.js';
+import { registerConvertRoutes } from './convert-routes.js';
 import { runOperation, type OperationName, type OperationResult } from './operations.js';
 import { defaultWebRoot, loadWebAssets } from './web-assets.js';
 import { WorkerPool } from './worker-pool.js';
@@ -146,6 +147,7 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
     return reply.header('x-iwmo-message', result.answer).type('application/xml; charset=utf-8').send(result.xml);
   });
 
+  registerConvertRoutes(app, { bodyLimit });
   void app.register(extValidateRoutes);
 
   app.get('/openapi.json', async () => openApiDocument);

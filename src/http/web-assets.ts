@@ -16,6 +16,7 @@ const FILES: Readonly<Record<string, string>> = {
   'app.js': 'text/javascript; charset=utf-8',
   'worker.js': 'text/javascript; charset=utf-8',
   'contract-worker.js': 'text/javascript; charset=utf-8',
+  'convert-worker.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
 };
 

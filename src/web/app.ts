@@ -8,6 +8,7 @@ import { describeStandard } from '../standard/model.js';
 import { setUpContractView } from './contract-view.js';
 import type { CheckRequest, CheckResponse } from './protocol.js';
 import { MessageViewer, type LineNote } from './viewer.js';
+import { setupConvertView } from './convert-view.js';
 
 const MAX_BYTES = 25 * 1024 * 1024;
 /** More findings than this are counted, not listed: a broken 25 MB file can have tens of thousands. */
@@ -210,3 +211,4 @@ document.addEventListener('drop', (event) => {
 });
 
 setUpContractView();
+setupConvertView();
