@@ -82,6 +82,4 @@ export function addExtCommand(program: Command, setExitCode: (code: number) => v
     .action(async (paths: string[], options: { format: 'text' | 'json' }) => {
       setExitCode(await extValidateCommand(paths, options));
     });
-  ext.exitOverride();
-  for (const command of ext.commands) command.exitOverride();
 }

@@ -147,8 +147,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const program = createProgram((code) => {
     exitCode = code;
   });
-  program.exitOverride();
-  for (const command of program.commands) command.exitOverride();
+  // Usage errors of nested commands (`ext validate`, `contract status`) end here too, as exit 2.
+  const overrideExit = (command: Command): void => {
+    command.exitOverride();
+    for (const sub of command.commands) overrideExit(sub);
+  };
+  overrideExit(program);
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
