@@ -44,7 +44,8 @@ beforeAll(async () => {
   // The toewijzing the start in message.xml belongs to, for the dossier examples.
   writeFileSync(join(dir, 'toewijzing.xml'), wmo301().replace('>4001<', '>300201<'));
   writeFileSync(join(dir, 'contract.json'), readFileSync(join(root, 'fixtures/extensions/goeree-2016/contract.json')));
-  cpSync(join(root, 'fixtures/extensions/goeree-2016'), join(dir, 'goeree-2016'), { recursive: true });
+  // The seed cases' fixtures, each in a folder of its name, as the README's examples name them.
+  for (const seed of ['goeree-2016', 'sittard', 'alphen', 'brunssum', 'leeuwarden']) cpSync(join(root, 'fixtures/extensions', seed), join(dir, seed), { recursive: true });
   writeFileSync(join(dir, 'proposal.xml'), readFileSync(join(root, 'fixtures/extensions/broken/EXT021-proposal-9999-bp.xml')));
   service = await startService({ port: 0, host: '127.0.0.1' });
 });

@@ -279,8 +279,9 @@ function walk(contract: LumpsumContract, reports: readonly ProviderReport[], opt
   let budget = initialBudget;
 
   const result: PeriodStatus[] = periods.map(({ index, range }) => {
+    // In force from its date: a period starting on or after it has the new budget (a band amendment is dated its period's last day).
     for (const amendment of recorded) {
-      if (!applied.has(amendment) && amendment.at < range.start) {
+      if (!applied.has(amendment) && amendment.at <= range.start) {
         applied.add(amendment);
         budget = amendment.newBudget;
       }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STATUS_RULES, contractPeriods, contractStatus, fourWeekPeriod, type BandRule } from '../../../src/extensions/index.js';
+import { STATUS_RULES, contractPeriods, contractStatus, fourWeekPeriod, type BandRule, type LumpsumContract } from '../../../src/extensions/index.js';
 import { contractWith, goereeContract, goereeReports, report } from './support.js';
 
 describe('contractStatus on the Goeree 2016 fixtures (E1, E1c, E3)', () => {
@@ -117,6 +117,12 @@ describe('rebase, recorded amendments and several reporters', () => {
     expect(status.periods.slice(0, 4).map((p) => p.budget)).toEqual([5_000_000, 5_000_000, 5_000_000, 5_100_000]);
     // The P07 crossing now works on the indexed budget: 5 100 000 × 6 % = 306 000.
     expect(status.amendments[0]).toMatchObject({ delta: 306_000, newBudget: 5_406_000 });
+  });
+
+  it('an amendment dated on the first day of a period applies in that period (Leeuwarden: W0 on 2016-01-01, the index on 2016-07-01)', () => {
+    const leeuwarden = JSON.parse(readFileSync(fileURLToPath(new URL('../../../fixtures/extensions/leeuwarden/contract.json', import.meta.url)), 'utf8')) as LumpsumContract;
+    const status = contractStatus(leeuwarden, []);
+    expect(status.periods.map((p) => p.budget)).toEqual([...Array<number>(6).fill(120_000_000), ...Array<number>(6).fill(121_200_000)]);
   });
 
   it('adds up the reports of several reporters for one period', () => {
