@@ -4,8 +4,9 @@
  * (order, idempotence, listing, purge).
  */
 import { describe, expect, it } from 'vitest';
-import { Dossier, isError, nationalProfile, serialize, type DossierStore, type Finding } from '../../src/index.js';
+import { Dossier, isError, nationalProfile, rules, serialize, type DossierStore, type Finding } from '../../src/index.js';
 import { scenarios, type Scenario } from './scenarios.js';
+import { jwTwin, jwTwinContext } from '../rules/twin.js';
 import { base301, base305, BSN, BSN_2, startProduct, toegewezenProduct } from '../rules/bases.js';
 
 const blocking = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.level >= 3 && isError(f));
@@ -41,6 +42,35 @@ export function scenarioSuite(name: string, makeStore: () => Promise<DossierStor
           const own = findings.filter((f) => f.rule === scenario.rule);
           if (scenario.fires) {
             expect(own.length, `${scenario.rule} fires`).toBeGreaterThan(0);
+          } else {
+            expect(own, `${scenario.rule} stays quiet`).toEqual([]);
+            expect(blocking(findings), 'nothing else rejects the last message').toEqual([]);
+          }
+        } finally {
+          await store.close();
+        }
+      });
+    }
+  });
+
+  // iJw 3.2 has the same level-3/4 rules and codes but for TR321 and TR361 (iJw spec §5): each scenario again, as the iJw twins of its messages.
+  describe(`level-3/4 scenarios as iJw twins on ${name}`, () => {
+    for (const scenario of scenarios()) {
+      const fires = scenario.firesInIjw ?? scenario.fires;
+      it(`${scenario.rule}: ${scenario.name}${fires === scenario.fires ? '' : ` (in iJw: ${fires ? 'fires' : 'does not fire'})`}`, async () => {
+        const twin: Scenario = {
+          ...scenario,
+          steps: scenario.steps.map((step) => ({ ...step, message: jwTwin(step.message) })),
+          ...(scenario.sources ? { sources: jwTwinContext(scenario.sources) } : {}),
+        };
+        const store = await makeStore();
+        try {
+          const findings = await run(twin, store, fresh('ijw'));
+          const own = findings.filter((f) => f.rule === scenario.rule);
+          if (fires) {
+            expect(own.length, `${scenario.rule} fires`).toBeGreaterThan(0);
+            // The same retourcode as the iWmo rule: iJw has no codes of its own.
+            expect(own.map((f) => f.retourcode)).toEqual(own.map(() => rules[scenario.rule]!.retourcode));
           } else {
             expect(own, `${scenario.rule} stays quiet`).toEqual([]);
             expect(blocking(findings), 'nothing else rejects the last message').toEqual([]);
