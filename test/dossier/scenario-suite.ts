@@ -83,7 +83,7 @@ export function scenarioSuite(name: string, makeStore: () => Promise<DossierStor
   });
 
   describe(`dossier store contract on ${name}`, () => {
-    const ids = { contract: fresh('contract'), shared: fresh('shared'), purge: fresh('purge'), elsewhere: fresh('elsewhere') };
+    const ids = { contract: fresh('contract'), shared: fresh('shared'), purge: fresh('purge'), elsewhere: fresh('elsewhere'), mixed: fresh('mixed') };
     it('records in order, gives the same message the same answer once, and lists by client', async () => {
       const store = await makeStore();
       try {
@@ -112,6 +112,33 @@ export function scenarioSuite(name: string, makeStore: () => Promise<DossierStor
         expect((await dossier.list({ bsn: BSN_2 })).length).toBe(1);
         // Another dossier in the same store sees none of it.
         expect(await new Dossier(store, ids.elsewhere).list()).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps one standard per dossier: a JW message in an iWmo dossier is refused with a finding, not recorded, not answered', async () => {
+      const store = await makeStore();
+      try {
+        const dossier = new Dossier(store, ids.mixed);
+        await dossier.add(serialize(base301()));
+        const received = await dossier.receive(serialize(jwTwin(base305())));
+        expect(received.retour).toBeUndefined();
+        expect(received.record).toBeUndefined();
+        expect(received.report.accepted).toBe(false);
+        const refusal = received.report.findings.find((f) => f.rule === 'DOSSIER');
+        expect(refusal?.message.en).toBe('This dossier holds messages of iWmo 3.2; a JW305 (iJw 3.2) belongs in a dossier of its own and is not recorded.');
+        expect(received.reason).toEqual(refusal?.message);
+        const added = await dossier.add(serialize(jwTwin(base301())));
+        expect(added.record).toBeUndefined();
+        expect(added.report.findings.map((f) => f.rule)).toContain('DOSSIER');
+        expect((await dossier.list()).map((r) => r.message.type)).toEqual(['WMO301']);
+        // The same JW messages make a dossier of their own, judged as the iWmo ones are.
+        const jw = new Dossier(store, `${ids.mixed}-jw`);
+        await jw.add(serialize(jwTwin(base301())));
+        const start = await jw.receive(serialize(jwTwin(base305())));
+        expect(start.retour?.type).toBe('JW306');
+        expect(blocking(start.report.findings)).toEqual([]);
       } finally {
         await store.close();
       }
