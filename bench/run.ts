@@ -10,10 +10,14 @@
  *
  * Writes bench/out/WMO323-*.xml and bench/out/results.json (git-ignored); the
  * bundled worker goes to artifacts/bench/.
- * Options: --reps N (default 5), --skip-builder (leave out xmlbuilder2).
+ * First of all, the side-by-side ratios against xmllint (bench/ratios.ts):
+ * whole process and in process at 5, 24 and 96 MB, and the cold start.
+ * Options: --reps N (default 5), --skip-builder (leave out xmlbuilder2),
+ * --ratios-only (only the side-by-side table).
  * Never a timed test: numbers depend on the machine.
  */
 import { loadTest } from './load.js';
+import { measureRatios, printRatios } from './ratios.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -27,14 +31,19 @@ import type { WorkerResult } from './worker.js';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 const OUT = join(HERE, 'out');
-const XSD = resolve(ROOT, '../shared/conformance/iwmo-3.2/xsd/WMO323.xsd');
+// The shared folder sits beside the checkout (or beside the folder of worktrees).
+const SHARED = [resolve(ROOT, '../shared'), resolve(ROOT, '../../shared')].find((dir) => existsSync(dir)) ?? resolve(ROOT, '../shared');
+const XSD = join(SHARED, 'conformance/iwmo-3.2/xsd/WMO323.xsd');
 const args = process.argv.slice(2);
 const REPS = Number(args[args.indexOf('--reps') + 1] || 5) || 5;
 const SKIP_BUILDER = args.includes('--skip-builder');
+const RATIOS_ONLY = args.includes('--ratios-only');
 const MB = 1e6;
 
 const CLIENTS_LARGE = 16_000;
 const CLIENTS_SMALL = 3_200;
+const CLIENTS_HUGE = 64_000;
+const SMALL_MESSAGE = join(ROOT, 'fixtures/messages/WMO305/start.xml');
 
 interface Sample {
   readonly ms: number;
@@ -179,7 +188,31 @@ async function main(): Promise<number> {
 
   const large = writeInput(CLIENTS_LARGE);
   const small = writeInput(CLIENTS_SMALL);
-  console.log(`input: ${fmtMb(large.bytes)} WMO323 with ${CLIENTS_LARGE} clients (${large.path}); ${fmtMb(small.bytes)} with ${CLIENTS_SMALL} clients`);
+  const huge = writeInput(CLIENTS_HUGE);
+  console.log(`input: ${fmtMb(large.bytes)} WMO323 with ${CLIENTS_LARGE} clients (${large.path}); ${fmtMb(small.bytes)} with ${CLIENTS_SMALL} clients; ${fmtMb(huge.bytes)} with ${CLIENTS_HUGE}`);
+
+  const ratioRows = measureRatios({
+    root: ROOT,
+    xsd: XSD,
+    files: [
+      { label: fmtMb(small.bytes), ...small },
+      { label: fmtMb(large.bytes), ...large },
+      { label: fmtMb(huge.bytes), ...huge },
+    ],
+    small: SMALL_MESSAGE,
+    smallXsd: join(SHARED, 'conformance/iwmo-3.2/xsd/WMO305.xsd'),
+    reps: REPS,
+  });
+  console.log('');
+  printRatios(ratioRows);
+  const rss24 = ratioRows[2]?.oursRss;
+  const rss96 = ratioRows[4]?.oursRss;
+  if (rss24 && rss96) console.log(`\npeak RSS 96 MB / 24 MB: ${(rss96 / rss24).toFixed(2)}× (streaming: memory does not grow with the file)`);
+  if (RATIOS_ONLY) {
+    writeFileSync(join(OUT, 'ratios.json'), JSON.stringify({ date: new Date().toISOString(), reps: REPS, rows: ratioRows }, null, 2) + '\n');
+    return 0;
+  }
+  console.log('');
   const script = await bundleWorker();
 
   const rows: Row[] = [];
@@ -255,8 +288,9 @@ async function main(): Promise<number> {
     machine: { node: process.versions.node, cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemory: totalmem() },
     input: { large: { clients: CLIENTS_LARGE, bytes: large.bytes }, small: { clients: CLIENTS_SMALL, bytes: small.bytes } },
     repetitions: REPS,
+    ratios: ratioRows,
     rows,
-    ratios,
+    throughput: ratios,
     load,
     seconds,
   };

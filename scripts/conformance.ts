@@ -42,7 +42,8 @@ const GENERATED_PER_TYPE = Number(option('generated') ?? 200);
 /** Level-1 agreement with xmllint on the mutation corpus, per standard (the iJw target is the one its issue set). */
 const AGREEMENT_TARGET: Readonly<Record<StandardId, number>> = { 'iwmo-3.2': 0.995, 'ijw-3.2': 0.999 };
 
-const SHARED = resolve(process.env.IWMO_SHARED ?? resolve(REPO_ROOT, '../shared'));
+// IWMO_SHARED, else beside the checkout, else beside the folder of worktrees.
+const SHARED = resolve(process.env.IWMO_SHARED ?? ([resolve(REPO_ROOT, '../shared'), resolve(REPO_ROOT, '../../shared')].find((dir) => existsSync(dir)) ?? resolve(REPO_ROOT, '../shared')));
 const conformanceDir = (s: StandardId): string => join(SHARED, 'conformance', s);
 const xsdDir = (s: StandardId): string => join(conformanceDir(s), 'xsd');
 const XSD_DIR = xsdDir('iwmo-3.2');

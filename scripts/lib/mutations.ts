@@ -331,7 +331,8 @@ const neutral: Operator = (doc, { message, rng }) => {
     target.element.children.splice(rng.int(target.element.children.length + 1), 0, { kind: 'pi', target: 'verwerking', body: 'stap="1"' });
     return { description: `processing instruction inside ${target.path}`, expected: 'valid' };
   }
-  const leaves = all.filter((l) => isLeaf(l.element) && textOf(l.element) !== '');
+  // A value already written raw (with a character reference) is not its own text: a second reference in it would escape the first.
+  const leaves = all.filter((l) => isLeaf(l.element) && textOf(l.element) !== '' && !l.element.children.some((c) => c.kind === 'text' && 'raw' in c && c.raw));
   if (!leaves.length) return undefined;
   const leaf = rng.pick(leaves);
   const value = textOf(leaf.element);

@@ -3,14 +3,11 @@
  * worker threads when a folder brings many files, with a progress bar on a
  * terminal, and a summary at the end.
  */
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { SingleBar } from 'cli-progress';
-import { runOperation } from '../http/operations.js';
-import { WorkerPool } from '../http/worker-pool.js';
+import { reportJson, type ReportJson } from '../http/report-json.js';
 import { collectXmlFiles, describeIoError } from './files.js';
 import { formatFileReport, formatSummary, type FileResult } from './text-report.js';
-import type { ReportJson } from '../http/report-json.js';
+import { validateFile } from '../node/validate-file.js';
 
 /** From this many files on, validation is spread over worker threads (start-up costs ~100 ms per thread). */
 const PARALLEL_FROM = 8;
@@ -20,6 +17,8 @@ export interface ValidateCommandOptions {
   readonly allLevels: boolean;
   /** Worker threads; one per core by default, 0 or 1 validates on the main thread. */
   readonly workers?: number;
+  /** Largest accepted file in bytes; 25 MB (OP179) by default, raised for batch use. */
+  readonly maxSize?: number;
 }
 
 export const EXIT_ACCEPTED = 0;
@@ -36,7 +35,9 @@ export async function validateCommand(paths: readonly string[], options: Validat
   }
 
   const showProgress = options.format === 'text' && files.length > 1 && !!process.stdout.isTTY && !!process.stderr.isTTY;
-  const bar = showProgress ? new SingleBar({ stream: process.stderr, format: 'validating [{bar}] {value}/{total} files | {eta_formatted} left', hideCursor: true, clearOnComplete: true }) : undefined;
+  // The progress bar is loaded only when it is shown: a single file starts faster without it.
+  const { SingleBar } = showProgress ? await import('cli-progress') : { SingleBar: undefined };
+  const bar = SingleBar ? new SingleBar({ stream: process.stderr, format: 'validating [{bar}] {value}/{total} files | {eta_formatted} left', hideCursor: true, clearOnComplete: true }) : undefined;
   bar?.start(files.length, 0);
 
   const reports: (ReportJson | undefined)[] = new Array(files.length);
@@ -69,15 +70,11 @@ export async function validateCommand(paths: readonly string[], options: Validat
 
 async function validateHere(files: readonly string[], options: ValidateCommandOptions, reports: (ReportJson | undefined)[], ioErrors: string[], done: () => void): Promise<void> {
   for (const [i, file] of files.entries()) {
-    let xml: Buffer;
     try {
-      xml = await readFile(file);
+      reports[i] = reportJson(await validateFile(file, { allLevels: options.allLevels, ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}) }));
     } catch (error) {
       ioErrors.push(`${file}: ${describeIoError(error)}`);
-      done();
-      continue;
     }
-    reports[i] = runOperation({ operation: 'validate', xml, allLevels: options.allLevels }).report;
     done();
   }
 }
@@ -90,11 +87,12 @@ async function validateInWorkers(
   ioErrors: string[],
   done: () => void,
 ): Promise<void> {
+  const { WorkerPool } = await import('../http/worker-pool.js');
   const pool = new WorkerPool(workers);
   try {
     await Promise.all(
       files.map(async (file, i) => {
-        const outcome = await pool.run({ operation: 'validate', file, allLevels: options.allLevels });
+        const outcome = await pool.run({ operation: 'validate', file, allLevels: options.allLevels, ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}) });
         if (outcome.ok) reports[i] = outcome.result.report;
         else ioErrors.push(`${file}: ${describeIoError(outcome.error)}`);
         done();

@@ -150,7 +150,37 @@ function expectedList(matchers: ChildMatcher[], from: number): string {
   return names.length ? names.join(', ') : '(geen / none)';
 }
 
+/** What a streaming consumer sees of a decoder while it runs (see `createDecoder`). */
+export interface DecoderHooks {
+  /**
+   * A complex element has closed and its model value is complete. `value` is
+   * an object, or the array of a wrapper. Called for every complex element.
+   */
+  closed?(element: ElementDescriptor, value: Record<string, unknown> | unknown[]): void;
+}
+
+export interface Decoder {
+  /** The events to feed from a reader. */
+  readonly events: XmlEvents;
+  /** The message being decoded, once its root is known. */
+  readonly message: MessageDescriptor | undefined;
+  /** The root of the model being built (a streaming consumer may remove parts it has judged). */
+  readonly root: Record<string, unknown> | undefined;
+  /** Node infos of the model so far (only with locations). */
+  readonly infos: Map<object, NodeInfo>;
+  /** No level-1 error has been found so far. */
+  readonly clean: boolean;
+  /** The result, given the reader's own findings. */
+  finish(readerFindings: readonly Finding[]): DecodeResult;
+}
+
 export function decode(input: string | Uint8Array, options: DecodeOptions = {}): DecodeResult {
+  const decoder = createDecoder(options);
+  return decoder.finish(readXml(input, decoder.events, options));
+}
+
+/** The decoding state machine behind `decode`, for readers other than `readXml`. */
+export function createDecoder(options: DecodeOptions = {}, hooks: DecoderHooks = {}): Decoder {
   const findings: Finding[] = [];
   const withLocations = options.locations !== false;
   // A Map, not a WeakMap: it lives exactly as long as the decoded message, and Map.set is far cheaper.
@@ -370,6 +400,7 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
       top = frame.parent;
       if (frame.kind === FrameKind.Complex) {
         finishSequence(frame);
+        if (hooks.closed && frame.slot) hooks.closed(frame.slot.element, frame.target!);
         return;
       }
       if (frame.kind !== FrameKind.Leaf) return;
@@ -389,19 +420,35 @@ export function decode(input: string | Uint8Array, options: DecodeOptions = {}):
     },
   };
 
-  const readerFindings = readXml(input, events, options);
-  findings.unshift(...readerFindings);
-  const fatal = readerFindings.some((f) => f.severity !== 'warning');
-  const result: DecodeResult = {
-    ...(message ? { message: message.id, berichtCode: message.berichtCode } : {}),
-    findings,
+  const finish = (readerFindings: readonly Finding[]): DecodeResult => {
+    findings.unshift(...readerFindings);
+    const fatal = readerFindings.some((f) => f.severity !== 'warning');
+    const result: DecodeResult = {
+      ...(message ? { message: message.id, berichtCode: message.berichtCode } : {}),
+      findings,
+    };
+    if (message && root && !fatal && schemaErrors === 0) {
+      const value = root as unknown as Message;
+      if (withLocations) rememberLocations(value, infos);
+      return { ...result, value };
+    }
+    return result;
   };
-  if (message && root && !fatal && schemaErrors === 0) {
-    const value = root as unknown as Message;
-    if (withLocations) rememberLocations(value, infos);
-    return { ...result, value };
-  }
-  return result;
+
+  return {
+    events,
+    get message() {
+      return message;
+    },
+    get root() {
+      return root;
+    },
+    infos,
+    get clean() {
+      return schemaErrors === 0;
+    },
+    finish,
+  };
 }
 
 function isWhitespace(text: string): boolean {

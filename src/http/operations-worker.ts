@@ -4,7 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
+import { validateFile } from '../node/validate-file.js';
 import { runOperation } from './operations.js';
+import { reportJson } from './report-json.js';
 import type { WorkerJob, WorkerOutcome } from './worker-pool.js';
 
 const port = parentPort;
@@ -16,6 +18,11 @@ port.on('message', (job: WorkerJob) => {
 
 async function handle(job: WorkerJob): Promise<WorkerOutcome> {
   try {
+    // A file to validate is streamed: a large declaratie is never read whole.
+    if (job.operation === 'validate' && job.file !== undefined) {
+      const report = await validateFile(job.file, { ...(job.allLevels ? { allLevels: true } : {}), ...(job.maxBytes !== undefined ? { maxBytes: job.maxBytes } : {}) });
+      return { ok: true, result: { report: reportJson(report) } };
+    }
     const xml = job.file !== undefined ? await readFile(job.file) : (job.xml ?? '');
     return { ok: true, result: runOperation({ ...job, xml }) };
   } catch (error) {

@@ -31,6 +31,36 @@ export function standardOfMessage(message: Message): StandardId {
 }
 
 /**
+ * The part of a rule that spans the Clients of a declaratie (keys, totals,
+ * references), as state carried from one batch of Clients to the next: a
+ * streamed declaratie is judged without keeping its Clients, and a whole one
+ * by one call with all of them, so both give the same findings in the same order.
+ */
+export interface ClientStream {
+  /** The next Clients in document order; `firstOrdinal` is the 1-based position of the first among all. */
+  clients(clienten: readonly object[], firstOrdinal: number): void;
+  /** After the last Client. */
+  end(): void;
+}
+
+/** Starts a rule's ClientStream on a message whose Clients will follow. */
+export type ClientStreamStart = (message: Message, context: RuleContext) => ClientStream;
+
+const clientStreams = new WeakMap<Rule['check'], ClientStreamStart>();
+
+/** The ClientStream of a rule, when its check is a standard one that has one (an overridden check has none). */
+export function clientStreamOf(rule: Rule): ClientStreamStart | undefined {
+  return clientStreams.get(rule.check);
+}
+
+/** Runs a ClientStream over all Clients of a whole message at once. */
+export function streamAll(start: ClientStreamStart, message: Message, context: RuleContext, clienten: readonly object[]): void {
+  const stream = start(message, context);
+  stream.clients(clienten, 1);
+  stream.end();
+}
+
+/**
  * A level-2 rule of the standard (retourcode 0001). The rules of iWmo and iJw
  * are the same but for a few (iJw spec §4), so a rule is written once: it
  * applies to the listed messages and their twins in every standard of
@@ -43,10 +73,12 @@ export function standardRule<const Ids extends readonly MessageId[]>(definition:
   standards?: readonly StandardId[];
   text: LocalizedText;
   check: (message: MessageOf<Ids[number] | TwinOf<Ids[number]>>, context: RuleContext) => void;
+  /** For a rule that spans the Clients of a declaratie: how it is judged streaming (its check must use the same). */
+  clientStream?: ClientStreamStart;
 }): Rule {
   const standards = definition.standards ?? STANDARD_IDS;
   const messages: readonly MessageId[] = standards.flatMap((s) => [...new Set(definition.messages.map((id) => twinMessageId(id, s)))]);
-  return {
+  const rule: Rule = {
     id: definition.id,
     level: 2,
     messages,
@@ -74,6 +106,13 @@ export function standardRule<const Ids extends readonly MessageId[]>(definition:
       return found;
     },
   };
+  if (definition.clientStream) clientStreams.set(rule.check, definition.clientStream);
+  return rule;
+}
+
+/** `/a/Client[3]` → `/a/Client`: the path of a repeated element without its position. */
+export function withoutPosition(path: string): string {
+  return path.endsWith(']') ? path.slice(0, path.lastIndexOf('[')) : path;
 }
 
 /**

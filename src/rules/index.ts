@@ -34,7 +34,8 @@ function runs(rule: Rule, options: CheckRulesOptions): boolean {
   return !options.levels || options.levels.includes(rule.level);
 }
 
-function findingOf(rule: Rule, at: NodeLocation, message: LocalizedText): Finding {
+/** A finding of `rule` at `at`, with the rule's id, level, retourcode and severity. */
+export function findingOf(rule: Rule, at: NodeLocation, message: LocalizedText): Finding {
   return {
     rule: rule.id,
     level: rule.level,

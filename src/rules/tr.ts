@@ -6,10 +6,12 @@
  * compares every Prestatie with every other.
  */
 import { maskBsn, type LocalizedText } from '../findings.js';
-import type { CDT_Product, Message, WMO323Prestatie, WMO325Prestatie } from '../standard/generated/types.js';
+import type { NodeLocation } from '../codec/locations.js';
+import type { CDT_Product, Message, WMO323Client, WMO323Prestatie, WMO325Prestatie } from '../standard/generated/types.js';
 import { contactsOf } from './classes.js';
 import { geboortedata } from './cs.js';
-import { asDebetCredit, dateNumber, euro, isBericht, keyOf, laterDuplicates, locate, say, signed, standardOfMessage, standardRule, subtractYears } from './helpers.js';
+import { asDebetCredit, dateNumber, euro, isBericht, keyOf, laterDuplicates, locate, say, signed, standardOfMessage, standardRule, streamAll, subtractYears, withoutPosition, type ClientStreamStart } from './helpers.js';
+import { KeyTable } from './key-table.js';
 import { OVERLAP_EXEMPT, productOverlaps } from './overlap.js';
 import type { Rule, RuleContext } from './rule.js';
 
@@ -41,22 +43,118 @@ function duplicateKeys<T extends object>(context: RuleContext, siblings: readonl
   }
 }
 
+type DeclaratieClient = { bsn: string; prestaties: readonly Prestatie[] };
+
 /** TR101 for the clients of a 323 or 325 (key Bsn) and, per client, their Prestaties (key ProductReferentie). */
-function duplicateClientsAndPrestaties(context: RuleContext, clienten: readonly { bsn: string; prestaties: readonly Prestatie[] }[]): void {
-  const firstByBsn = new Map<string, object>();
-  for (const client of clienten) {
-    const first = firstByBsn.get(client.bsn);
-    if (first) {
-      const firstPath = context.locator.node(first).path;
-      context.finding(context.locator.node(client), say(`Dubbele regel: Client met Bsn ${maskBsn(client.bsn)} komt al voor als ${firstPath}.`, `Duplicate line: Client with Bsn ${maskBsn(client.bsn)} already occurs as ${firstPath}.`));
-    } else firstByBsn.set(client.bsn, client);
-    // The XSLT compares a Prestatie with its siblings only: ProductReferentie is unique per Client here (TR314, level 3, looks further).
-    duplicateKeys(context, client.prestaties, (p) => keyOf(p.productReferentie.referentieNummer, p.productReferentie.vorigReferentieNummer), {
-      nl: 'ProductReferentie (ReferentieNummer en VorigReferentieNummer)',
-      en: 'the ProductReferentie (ReferentieNummer and VorigReferentieNummer)',
-    });
-  }
-}
+const duplicateClientsAndPrestaties: ClientStreamStart = (_message, context) => {
+  // Bsn → position of the first Client with it: its path is the Client's path with that position.
+  const firstByBsn = new KeyTable();
+  return {
+    clients(clienten, firstOrdinal) {
+      (clienten as readonly DeclaratieClient[]).forEach((client, i) => {
+        const first = firstByBsn.setFirst(client.bsn, firstOrdinal + i);
+        if (first !== undefined) {
+          const at = context.locator.node(client);
+          const firstPath = `${withoutPosition(at.path)}[${first}]`;
+          context.finding(at, say(`Dubbele regel: Client met Bsn ${maskBsn(client.bsn)} komt al voor als ${firstPath}.`, `Duplicate line: Client with Bsn ${maskBsn(client.bsn)} already occurs as ${firstPath}.`));
+        }
+        // The XSLT compares a Prestatie with its siblings only: ProductReferentie is unique per Client here (TR314, level 3, looks further).
+        duplicateKeys(context, client.prestaties, (p) => keyOf(p.productReferentie.referentieNummer, p.productReferentie.vorigReferentieNummer), {
+          nl: 'ProductReferentie (ReferentieNummer en VorigReferentieNummer)',
+          en: 'the ProductReferentie (ReferentieNummer and VorigReferentieNummer)',
+        });
+      });
+    },
+    end() {},
+  };
+};
+
+const clientenOf323 = (message: Message): readonly WMO323Client[] => (isBericht(message, '323') ? message.declaratie.clienten : []);
+
+/** TR315: a VorigReferentieNummer that an earlier Prestatie of the message already has. */
+const uniqueVorigReferentie: ClientStreamStart = (_message, context) => {
+  const firstPaths = new Map<string, string>();
+  return {
+    clients(clienten) {
+      for (const client of clienten as readonly WMO323Client[]) {
+        for (const p of client.prestaties) {
+          const vorig = p.productReferentie.vorigReferentieNummer;
+          if (vorig === undefined) continue;
+          const firstPath = firstPaths.get(vorig);
+          if (firstPath === undefined) firstPaths.set(vorig, locate(context, p.productReferentie, 'vorigReferentieNummer').path);
+          else context.finding(locate(context, p.productReferentie, 'vorigReferentieNummer'), say(`VorigReferentieNummer ${vorig} komt al voor in ${firstPath}.`, `VorigReferentieNummer ${vorig} already occurs in ${firstPath}.`));
+        }
+      }
+    },
+    end() {},
+  };
+};
+
+/** Position of a Prestatie among all: its Client's position × PER_CLIENT + its own position. */
+const PER_CLIENT = 1 << 20;
+
+/** TR316: any Prestatie whose VorigReferentieNummer is the ReferentieNummer of a Prestatie in the same message (itself included, earlier or later). */
+const creditedInSameMessage: ClientStreamStart = (_message, context) => {
+  const byReferentie = new KeyTable();
+  const credits: { vorig: string; own: string; at: NodeLocation }[] = [];
+  let clientPath = '';
+  let prestatiePath = '';
+  return {
+    clients(clienten, firstOrdinal) {
+      (clienten as readonly WMO323Client[]).forEach((client, i) => {
+        client.prestaties.forEach((p, j) => {
+          const referentie = p.productReferentie;
+          if (!clientPath) {
+            const path = context.locator.node(client).path;
+            clientPath = withoutPosition(path);
+            prestatiePath = withoutPosition(context.locator.node(p).path.slice(path.length));
+          }
+          byReferentie.setFirst(referentie.referentieNummer, (firstOrdinal + i) * PER_CLIENT + j + 1);
+          const vorig = referentie.vorigReferentieNummer;
+          if (vorig !== undefined) credits.push({ vorig, own: referentie.referentieNummer, at: locate(context, referentie, 'vorigReferentieNummer') });
+        });
+      });
+    },
+    end() {
+      for (const { vorig, own, at } of credits) {
+        if (vorig === own) {
+          context.finding(at, say(`VorigReferentieNummer ${vorig} is gelijk aan het eigen ReferentieNummer.`, `VorigReferentieNummer ${vorig} equals the Prestatie's own ReferentieNummer.`));
+          continue;
+        }
+        const debet = byReferentie.get(vorig);
+        if (debet !== undefined) {
+          const debetPath = `${clientPath}[${Math.floor(debet / PER_CLIENT)}]${prestatiePath}[${debet % PER_CLIENT}]`;
+          context.finding(at, say(`VorigReferentieNummer ${vorig} verwijst naar ${debetPath} in hetzelfde bericht; een debetregel mag niet in hetzelfde bericht gecrediteerd worden.`, `VorigReferentieNummer ${vorig} refers to ${debetPath} in the same message; a debet line may not be credited in the same message.`));
+        }
+      }
+    },
+  };
+};
+
+/** TR358: the sum over all Prestaties against TotaalIngediendBedrag, judged after the last Client. */
+const totaalIngediend: ClientStreamStart = (message, context) => {
+  let sum = 0;
+  return {
+    clients(clienten) {
+      for (const client of clienten as readonly WMO323Client[]) for (const p of client.prestaties) sum += signed(p.ingediendBedrag.bedrag, p.ingediendBedrag.debetCredit);
+    },
+    end() {
+      if (!isBericht(message, '323')) return;
+      const totaal = message.declaratie.totaalIngediendBedrag;
+      // D means the total is Σ debet − Σ credit, C that it is the negation; an unmatched sign fails either way.
+      const expected = totaal.debetCredit === 'C' ? -sum : sum;
+      if (totaal.totaalBedrag !== expected) {
+        context.finding(
+          locate(context, message.declaratie, 'totaalIngediendBedrag'),
+          say(
+            `TotaalIngediendBedrag is ${totaal.totaalBedrag} ${totaal.debetCredit}, maar de Prestaties tellen op tot ${asDebetCredit(sum)} (${euro(sum)}).`,
+            `TotaalIngediendBedrag is ${totaal.totaalBedrag} ${totaal.debetCredit}, but the Prestaties add up to ${asDebetCredit(sum)} (${euro(sum)}).`,
+          ),
+        );
+      }
+    },
+  };
+};
 
 /** TR302, TR386, TR410 share the overlap search; only the classes and their period fields differ. */
 function overlapRule<T extends object>(
@@ -205,14 +303,15 @@ export const trRules: readonly Rule[] = [
         }
         case 'WMO323':
         case 'JW323':
-          duplicateClientsAndPrestaties(context, message.declaratie.clienten);
+          streamAll(duplicateClientsAndPrestaties, message, context, message.declaratie.clienten);
           break;
         case 'WMO325':
         case 'JW325':
-          duplicateClientsAndPrestaties(context, message.declaratieAntwoord?.clienten ?? []);
+          streamAll(duplicateClientsAndPrestaties, message, context, message.declaratieAntwoord?.clienten ?? []);
           break;
       }
     },
+    clientStream: duplicateClientsAndPrestaties,
   }),
 
   standardRule({
@@ -306,12 +405,9 @@ export const trRules: readonly Rule[] = [
     messages: ['WMO323'],
     text: say('VorigReferentieNummer van de Prestatie moet uniek zijn in het bericht.', 'The VorigReferentieNummer of a Prestatie is unique within the message.'),
     check(message, context) {
-      const references = message.declaratie.clienten.flatMap((c) => c.prestaties.map((p) => p.productReferentie)).filter((r) => r.vorigReferentieNummer !== undefined);
-      for (const { item, first } of laterDuplicates(references, (r) => r.vorigReferentieNummer!)) {
-        const firstPath = locate(context, first, 'vorigReferentieNummer').path;
-        context.finding(locate(context, item, 'vorigReferentieNummer'), say(`VorigReferentieNummer ${item.vorigReferentieNummer} komt al voor in ${firstPath}.`, `VorigReferentieNummer ${item.vorigReferentieNummer} already occurs in ${firstPath}.`));
-      }
+      streamAll(uniqueVorigReferentie, message, context, clientenOf323(message));
     },
+    clientStream: uniqueVorigReferentie,
   }),
 
   standardRule({
@@ -320,24 +416,9 @@ export const trRules: readonly Rule[] = [
     text: say('Debetregels mogen niet in hetzelfde bericht gecrediteerd worden.', 'A debet line may not be credited in the same message.'),
     // The XSLT compares reference numbers only: any Prestatie whose VorigReferentieNummer is the ReferentieNummer of a Prestatie in the same message (itself included).
     check(message, context) {
-      const prestaties = message.declaratie.clienten.flatMap((c) => c.prestaties);
-      const byReferentie = new Map<string, WMO323Prestatie>();
-      for (const p of prestaties) if (!byReferentie.has(p.productReferentie.referentieNummer)) byReferentie.set(p.productReferentie.referentieNummer, p);
-      for (const p of prestaties) {
-        const vorig = p.productReferentie.vorigReferentieNummer;
-        if (vorig === undefined) continue;
-        const at = () => locate(context, p.productReferentie, 'vorigReferentieNummer');
-        if (vorig === p.productReferentie.referentieNummer) {
-          context.finding(at(), say(`VorigReferentieNummer ${vorig} is gelijk aan het eigen ReferentieNummer.`, `VorigReferentieNummer ${vorig} equals the Prestatie's own ReferentieNummer.`));
-          continue;
-        }
-        const debet = byReferentie.get(vorig);
-        if (debet) {
-          const debetPath = context.locator.node(debet).path;
-          context.finding(at(), say(`VorigReferentieNummer ${vorig} verwijst naar ${debetPath} in hetzelfde bericht; een debetregel mag niet in hetzelfde bericht gecrediteerd worden.`, `VorigReferentieNummer ${vorig} refers to ${debetPath} in the same message; a debet line may not be credited in the same message.`));
-        }
-      }
+      streamAll(creditedInSameMessage, message, context, clientenOf323(message));
     },
+    clientStream: creditedInSameMessage,
   }),
 
   standardRule({
@@ -443,21 +524,9 @@ export const trRules: readonly Rule[] = [
       'TotaalIngediendBedrag equals the sum of IngediendBedrag over all Prestaties, credit counting negative (Σ debet − Σ credit), with its own DebetCredit.',
     ),
     check(message, context) {
-      let sum = 0;
-      for (const client of message.declaratie.clienten) for (const p of client.prestaties) sum += signed(p.ingediendBedrag.bedrag, p.ingediendBedrag.debetCredit);
-      const totaal = message.declaratie.totaalIngediendBedrag;
-      // D means the total is Σ debet − Σ credit, C that it is the negation; an unmatched sign fails either way.
-      const expected = totaal.debetCredit === 'C' ? -sum : sum;
-      if (totaal.totaalBedrag !== expected) {
-        context.finding(
-          locate(context, message.declaratie, 'totaalIngediendBedrag'),
-          say(
-            `TotaalIngediendBedrag is ${totaal.totaalBedrag} ${totaal.debetCredit}, maar de Prestaties tellen op tot ${asDebetCredit(sum)} (${euro(sum)}).`,
-            `TotaalIngediendBedrag is ${totaal.totaalBedrag} ${totaal.debetCredit}, but the Prestaties add up to ${asDebetCredit(sum)} (${euro(sum)}).`,
-          ),
-        );
-      }
+      streamAll(totaalIngediend, message, context, message.declaratie.clienten);
     },
+    clientStream: totaalIngediend,
   }),
 
   standardRule({

@@ -54,6 +54,14 @@ function xmlFinding(text: LocalizedText, line?: number, column?: number, severit
   };
 }
 
+/** The finding for a message over the size cap (also given by readers that know the size before reading). */
+export function tooLarge(size: number, maxBytes: number): Finding {
+  return xmlFinding({
+    nl: `Het bericht is groter dan toegestaan (${size} > ${maxBytes} bytes; OP179).`,
+    en: `The message is larger than allowed (${size} > ${maxBytes} bytes; OP179).`,
+  });
+}
+
 /** UTF-8 byte length of a string without allocating an encoded copy. */
 function utf8Length(text: string): number {
   let bytes = 0;
@@ -84,12 +92,7 @@ export function readXml(input: string | Uint8Array, events: XmlEvents, limits: X
 
   const size = sizeOf(input, maxBytes);
   if (size > maxBytes) {
-    findings.push(
-      xmlFinding({
-        nl: `Het bericht is groter dan toegestaan (${size} > ${maxBytes} bytes; OP179).`,
-        en: `The message is larger than allowed (${size} > ${maxBytes} bytes; OP179).`,
-      }),
-    );
+    findings.push(tooLarge(size, maxBytes));
     return findings;
   }
 

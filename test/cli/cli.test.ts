@@ -24,6 +24,18 @@ beforeAll(() => {
 const FINDING_KEYS = ['level', 'line', 'message', 'path', 'retourcode', 'rule', 'severity'];
 
 describe('iwmo validate', () => {
+  it('--max-size sets the size cap: below the file it rejects with OP179, above it the file is streamed and judged', () => {
+    const size = Buffer.byteLength(wmo323(30));
+    const small = iwmo(['validate', '--format', 'json', '--max-size', String(size - 1), 'declaratie.xml'], dir);
+    expect(small.status).toBe(1);
+    const [report] = JSON.parse(small.stdout) as [{ findings: { rule: string; message: { en: string } }[] }];
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]!.message.en).toBe(`The message is larger than allowed (${size} > ${size - 1} bytes; OP179).`);
+    const enough = iwmo(['validate', '--format', 'json', '--max-size', String(size), 'declaratie.xml'], dir);
+    expect(JSON.parse(enough.stdout)).toEqual(JSON.parse(iwmo(['validate', '--format', 'json', 'declaratie.xml'], dir).stdout));
+    expect(enough.stdout).toContain('"message": "WMO323"');
+  });
+
   it('exits 0 for an accepted message and says so', () => {
     const run = iwmo(['validate', 'valid.xml'], dir);
     expect(run.status).toBe(0);

@@ -1,0 +1,127 @@
+/**
+ * The figures of issue 10 side by side with xmllint, in one run: for each
+ * size (5, 24, 96 MB WMO323), `iwmo validate` (levels 1 + 2, the built CLI,
+ * streaming) against `xmllint --noout --schema` (level 1 only), both as a
+ * whole process, alternating and medians over the repetitions, wall time and
+ * peak RSS; our in-process time (validate of a Buffer) beside xmllint's whole
+ * process; and the cold start of `iwmo validate` on a small message and of
+ * `import { validate } from 'iwmo'`. Ratios are ours / xmllint's: ≤ 1 is as
+ * fast or as small.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface RatioRow {
+  readonly name: string;
+  readonly oursMs: number;
+  readonly xmllintMs: number;
+  readonly oursRss?: number;
+  readonly xmllintRss?: number;
+}
+
+interface Sample {
+  readonly ms: number;
+  readonly rss: number;
+  readonly ok: boolean;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** One whole process under /usr/bin/time: wall from here, peak RSS from time -v. */
+function timed(command: string, args: readonly string[], accept: (status: number | null, stderr: string) => boolean): Sample {
+  const start = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-v', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = performance.now() - start;
+  const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { ms, rss: rssKb * 1024, ok: accept(r.status, r.stderr) };
+}
+
+function alternate(reps: number, ours: () => Sample, theirs: () => Sample): { ours: Sample[]; theirs: Sample[] } {
+  const a: Sample[] = [];
+  const b: Sample[] = [];
+  for (let i = 0; i < reps; i++) {
+    b.push(theirs());
+    a.push(ours());
+  }
+  return { ours: a, theirs: b };
+}
+
+export interface RatioInputs {
+  readonly root: string;
+  readonly xsd: string;
+  /** Label (`5 MB`) and path of each declaratie. */
+  readonly files: readonly { readonly label: string; readonly path: string; readonly bytes: number }[];
+  /** A small valid message for the cold start. */
+  readonly small: string;
+  readonly smallXsd: string;
+  readonly reps: number;
+}
+
+export function measureRatios(input: RatioInputs): RatioRow[] {
+  const cli = join(input.root, 'dist/cli/main.js');
+  const lib = join(input.root, 'dist/index.js');
+  if (!existsSync(cli) || !existsSync(lib)) throw new Error('bench: run npm run build first (dist/ is measured as shipped)');
+  const xmllintOk = (status: number | null, stderr: string): boolean => status === 0 && stderr.includes(' validates');
+  const rows: RatioRow[] = [];
+  for (const file of input.files) {
+    process.stdout.write(`  measuring ${file.label} (whole process, ${input.reps}× alternating)…\n`);
+    const { ours, theirs } = alternate(
+      input.reps,
+      () => timed(process.execPath, [cli, 'validate', '--max-size', String(file.bytes), file.path], (s) => s === 0),
+      () => timed('xmllint', ['--noout', '--schema', input.xsd, file.path], xmllintOk),
+    );
+    if (!ours.every((s) => s.ok) || !theirs.every((s) => s.ok)) throw new Error(`bench: ${file.label} was not accepted by both`);
+    rows.push({
+      name: `whole process, ${file.label}`,
+      oursMs: median(ours.map((s) => s.ms)),
+      xmllintMs: median(theirs.map((s) => s.ms)),
+      oursRss: median(ours.map((s) => s.rss)),
+      xmllintRss: median(theirs.map((s) => s.rss)),
+    });
+    const inProcess: number[] = [];
+    for (let i = 0; i < input.reps; i++) {
+      const script = `import { readFileSync } from 'node:fs'; import { validate } from ${JSON.stringify(lib)}; const b = readFileSync(${JSON.stringify(file.path)}); const t = performance.now(); const r = validate(b, { maxBytes: ${file.bytes} }); console.log(r.accepted ? performance.now() - t : -1);`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      inProcess.push(Number(r.stdout.trim()));
+    }
+    rows.push({ name: `in process (validate of a Buffer), ${file.label}`, oursMs: median(inProcess), xmllintMs: rows.at(-1)!.xmllintMs });
+  }
+  process.stdout.write('  measuring cold start…\n');
+  const cold = alternate(
+    input.reps,
+    () => timed(process.execPath, [cli, 'validate', input.small], (s) => s === 0),
+    () => timed('xmllint', ['--noout', '--schema', input.smallXsd, input.small], xmllintOk),
+  );
+  rows.push({ name: 'cold start: validate a small message', oursMs: median(cold.ours.map((s) => s.ms)), xmllintMs: median(cold.theirs.map((s) => s.ms)), oursRss: median(cold.ours.map((s) => s.rss)), xmllintRss: median(cold.theirs.map((s) => s.rss)) });
+  const importLib = alternate(
+    input.reps,
+    () => timed(process.execPath, ['--input-type=module', '-e', `import { validate } from ${JSON.stringify(lib)}; if (typeof validate !== 'function') process.exit(1);`], (s) => s === 0),
+    () => timed(process.execPath, ['-e', '0'], (s) => s === 0),
+  );
+  rows.push({ name: "cold start: import { validate } (vs bare node)", oursMs: median(importLib.ours.map((s) => s.ms)), xmllintMs: median(importLib.theirs.map((s) => s.ms)), oursRss: median(importLib.ours.map((s) => s.rss)), xmllintRss: median(importLib.theirs.map((s) => s.rss)) });
+  return rows;
+}
+
+export function printRatios(rows: readonly RatioRow[]): void {
+  const mib = (b: number | undefined): string => (b === undefined ? '–' : `${(b / 2 ** 20).toFixed(0)} MiB`);
+  const header = ['side by side (medians)', 'ours', 'xmllint', 'time ratio', 'ours RSS', 'xmllint RSS', 'RSS ratio'];
+  const lines = rows.map((r) => [
+    r.name,
+    `${r.oursMs.toFixed(0)} ms`,
+    `${r.xmllintMs.toFixed(0)} ms`,
+    `${(r.oursMs / r.xmllintMs).toFixed(2)}×`,
+    mib(r.oursRss),
+    mib(r.xmllintRss),
+    r.oursRss && r.xmllintRss ? `${(r.oursRss / r.xmllintRss).toFixed(2)}×` : '–',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(format(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(format(l));
+}

@@ -1,0 +1,34 @@
+/**
+ * Validates a file without reading it whole: chunks go through the streaming
+ * path, so memory does not grow with a large declaratie. Only when that path
+ * gives up (input the fast tokenizer leaves to saxes) is the file read whole
+ * and validated the classic way, with the same findings.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { validateWhole, type ValidateOptions } from '../api.js';
+import type { Report } from '../findings.js';
+import { startValidation } from '../validate-stream.js';
+import { DEFAULT_MAX_BYTES, tooLarge } from '../xml/reader.js';
+
+const CHUNK = 1 << 20;
+
+export async function validateFile(file: string, options: ValidateOptions = {}): Promise<Report> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const { size } = await stat(file);
+  if (size > maxBytes) return { accepted: false, findings: [tooLarge(size, maxBytes)] };
+  const validation = startValidation(options);
+  const stream = createReadStream(file, { highWaterMark: CHUNK });
+  let read = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      if (!validation.write(chunk)) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  // A file that grew while it was read is judged as a whole, cap included.
+  const report = read <= maxBytes ? validation.end() : undefined;
+  return report ?? validateWhole(await readFile(file), options);
+}

@@ -1,0 +1,119 @@
+/**
+ * Level 2 of a WMO323 judged while it is read: Clients are checked in
+ * batches and then dropped, so memory does not grow with the declaratie.
+ *
+ * Every rule of the profile must be one whose findings are exactly those of
+ * the whole message in the same order, taken batch by batch:
+ * - a rule with a ClientStream (TR101, TR315, TR316, TR358) carries its keys
+ *   and totals from batch to batch;
+ * - every other national rule looks at the message-level parts and at each
+ *   Client on its own, so on a message with one batch of Clients it gives the
+ *   message-level findings (the same for every batch, reported once) followed
+ *   by those of the batch.
+ * A profile with a rule of its own or an overridden check is not streamed.
+ */
+import type { Finding } from '../findings.js';
+import { locatorFor, type Locator } from '../codec/locations.js';
+import type { MessageId } from '../standard/descriptor.js';
+import type { Message } from '../standard/generated/types.js';
+import { clientStreamOf, type ClientStream } from './helpers.js';
+import { findingOf } from './index.js';
+import type { Profile } from './profile.js';
+import { rules as nationalRules } from './registry.js';
+import type { Rule, RuleContext } from './rule.js';
+
+/** Thrown when a batch does not behave as the plan assumes; the caller then validates the whole message. */
+export class NotStreamable extends Error {}
+
+interface Planned {
+  readonly rule: Rule;
+  readonly findings: Finding[];
+  /** Separable rules: the message-level findings, known after the first batch. */
+  head: Finding[] | undefined;
+  stream: ClientStream | undefined;
+}
+
+const sameFinding = (a: Finding, b: Finding): boolean => a.path === b.path && a.line === b.line && a.column === b.column && a.message.en === b.message.en;
+
+/** Whether the profile's rules for a declaratie (WMO323 or JW323) can be judged streaming. */
+export function streamableFor(profile: Profile, message: MessageId): boolean {
+  return profile.rules.every((rule) => !rule.messages.includes(message) || nationalRules[rule.id]?.check === rule.check);
+}
+
+export class StreamedRules {
+  private readonly planned: Planned[];
+  private readonly options: Profile['options'];
+  private locator: Locator | undefined;
+  private started = false;
+  private nextOrdinal = 1;
+
+  constructor(profile: Profile, message: MessageId) {
+    this.options = profile.options;
+    this.planned = profile.rules
+      .filter((rule) => rule.messages.includes(message))
+      .map((rule) => ({ rule, findings: [], head: undefined, stream: undefined }));
+  }
+
+  private context(message: Message, rule: Rule, sink: Finding[]): RuleContext {
+    const locator = (this.locator ??= locatorFor(message));
+    return {
+      message,
+      locator,
+      options: this.options,
+      finding: (at, text) => {
+        const finding = findingOf(rule, at, text);
+        sink.push(finding);
+        return finding;
+      },
+    };
+  }
+
+  private run(rule: Rule, message: Message): readonly Finding[] {
+    try {
+      return rule.check(this.context(message, rule, []));
+    } catch {
+      throw new NotStreamable();
+    }
+  }
+
+  /**
+   * Judges the Clients now in `clienten` (the live array of the message,
+   * which holds only this batch). The message's locations must be registered.
+   */
+  batch(message: Message, clienten: object[]): void {
+    if (!this.started) {
+      this.started = true;
+      const batch = clienten.splice(0, clienten.length);
+      for (const p of this.planned) {
+        const start = clientStreamOf(p.rule);
+        if (start) p.stream = start(message, this.context(message, p.rule, p.findings));
+        else p.head = [...this.run(p.rule, message)];
+      }
+      clienten.push(...batch);
+    }
+    for (const p of this.planned) {
+      if (p.stream) {
+        p.stream.clients(clienten, this.nextOrdinal);
+        continue;
+      }
+      const found = this.run(p.rule, message);
+      const head = p.head!;
+      if (found.length < head.length) throw new NotStreamable();
+      for (let i = 0; i < head.length; i++) if (!sameFinding(found[i]!, head[i]!)) throw new NotStreamable();
+      for (let i = head.length; i < found.length; i++) p.findings.push(found[i]!);
+    }
+    this.nextOrdinal += clienten.length;
+  }
+
+  /** After the last batch: every rule's findings, in the profile's order. */
+  finish(message: Message): Finding[] {
+    if (!this.started) this.batch(message, []);
+    const all: Finding[] = [];
+    for (const p of this.planned) {
+      if (p.stream) p.stream.end();
+      if (p.head) for (const f of p.head) all.push(f);
+      for (const f of p.findings) all.push(f);
+    }
+    return all;
+  }
+}

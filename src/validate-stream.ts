@@ -1,0 +1,123 @@
+/**
+ * Validation that does not keep the model: the bytes go through the fast
+ * tokenizer into the decoder, and the Clients of a WMO323 are judged at level
+ * 2 in batches and dropped as soon as they close. Other messages are small:
+ * their model is kept and judged whole, as `validate` always did.
+ *
+ * Gives up (returns undefined from `end`) whenever it cannot be sure to match
+ * the whole-message path exactly — input the tokenizer leaves to saxes, a
+ * profile with rules of its own, a rule that throws — and the caller then
+ * validates the whole input the classic way. Same findings, same order, same
+ * lines either way.
+ */
+import { createDecoder } from './codec/decode.js';
+import { rememberLocations } from './codec/locations.js';
+import { isError, type Finding, type Report } from './findings.js';
+import { checkRules, nationalProfile } from './rules/index.js';
+import { NotStreamable, StreamedRules, streamableFor } from './rules/stream.js';
+import type { ElementDescriptor } from './standard/descriptor.js';
+import type { Message } from './standard/generated/types.js';
+import { berichtNummer } from './standard/model.js';
+import { standardIdOf } from './standard/standards.js';
+import { ByteXmlReader } from './xml/byte-reader.js';
+import type { ValidateOptions } from './api.js';
+
+/** Clients judged at once: large enough that the rules' own overhead vanishes, small enough to stay cheap in memory. */
+const BATCH = 32;
+
+export interface StreamingValidation {
+  /** The next bytes of the document; false once this path has given up (stop writing). */
+  write(chunk: Uint8Array): boolean;
+  /** The report, or undefined when this path gave up and the whole input must be validated instead. */
+  end(): Report | undefined;
+}
+
+/** Removes the node infos of a judged subtree: they are only needed while its batch is checked. */
+function forget(infos: Map<object, unknown>, value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  infos.delete(value);
+  if (Array.isArray(value)) {
+    for (const item of value) forget(infos, item);
+    return;
+  }
+  for (const key in value) forget(infos, (value as Record<string, unknown>)[key]);
+}
+
+export function startValidation(options: ValidateOptions = {}): StreamingValidation {
+  const profile = options.profile ?? nationalProfile;
+  let streamRules = options.locations !== false;
+  let streamed: StreamedRules | undefined;
+  let clienten: object[] | undefined;
+  let gaveUp = false;
+
+  const flush = (): void => {
+    if (!streamed || !clienten || clienten.length === 0) return;
+    try {
+      if (decoder.clean) streamed.batch(decoder.root as unknown as Message, clienten);
+    } catch (error) {
+      if (!(error instanceof NotStreamable)) throw error;
+      gaveUp = true;
+    }
+    for (const client of clienten) forget(decoder.infos, client);
+    clienten.length = 0;
+  };
+
+  const decoder = createDecoder(options, {
+    closed(element: ElementDescriptor, value) {
+      const id = decoder.message?.id;
+      if (!streamRules || element.name !== 'Client' || !id || berichtNummer(id) !== '323') return;
+      if (!streamed) {
+        // A profile with rules of its own for the declaratie keeps the whole model.
+        if (!streamableFor(profile, id)) {
+          streamRules = false;
+          return;
+        }
+        const root = decoder.root!;
+        const declaratie = root.declaratie as { clienten?: object[] } | undefined;
+        if (!declaratie?.clienten?.includes(value)) return;
+        clienten = declaratie.clienten;
+        streamed = new StreamedRules(profile, id);
+        // Rules locate what they find through the message's registered locations.
+        rememberLocations(root, decoder.infos);
+      }
+      if (clienten!.length >= BATCH) flush();
+    },
+  });
+  const reader = new ByteXmlReader(decoder.events, options.maxDepth);
+
+  return {
+    write(chunk) {
+      return !gaveUp && reader.write(chunk);
+    },
+    end() {
+      if (gaveUp) return undefined;
+      const readerFindings = reader.end();
+      if (!readerFindings) return undefined;
+      flush();
+      if (gaveUp) return undefined;
+      const result = decoder.finish(readerFindings);
+      const findings: Finding[] = [...result.findings];
+      const levelOneClean = !findings.some(isError);
+      if (result.value && (levelOneClean || options.allLevels)) {
+        let level2: readonly Finding[];
+        if (streamed) {
+          try {
+            level2 = streamed.finish(result.value);
+          } catch (error) {
+            if (!(error instanceof NotStreamable)) throw error;
+            return undefined;
+          }
+        } else {
+          level2 = checkRules(result.value, options.profile ? { profile: options.profile } : {});
+        }
+        for (const finding of level2) findings.push(finding);
+      }
+      return {
+        ...(result.message ? { message: result.message, standard: standardIdOf(result.message) } : {}),
+        ...(result.berichtCode ? { berichtCode: result.berichtCode } : {}),
+        accepted: !findings.some(isError),
+        findings,
+      };
+    },
+  };
+}

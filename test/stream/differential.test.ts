@@ -1,0 +1,150 @@
+/**
+ * The streaming validation path (byte tokenizer, Clients judged in batches
+ * and dropped) against the whole-model path it replaces: the same report —
+ * findings, order, paths, lines, columns, texts — on every fixture, on every
+ * mutant of the seeded mutation corpus, and on large declaraties with level-2
+ * violations placed in different batches (keys, references and totals that
+ * span Clients).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validateWhole } from '../../src/api.js';
+import { encode, validate, type MessageId, type WMO323, type WMO323Client } from '../../src/index.js';
+import { startValidation } from '../../src/validate-stream.js';
+import { buildDeclaratie } from '../../bench/lib/declaratie.js';
+import { loadFixtures, REPO_ROOT } from '../../scripts/lib/fixture-files.js';
+import { buildMutationCorpus, createRandom, type MutationSource } from '../../scripts/lib/mutations.js';
+
+function* xmlFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* xmlFiles(path);
+    else if (name.endsWith('.xml')) yield path;
+  }
+}
+
+const bytesOf = (xml: string): Uint8Array => new TextEncoder().encode(xml);
+
+/** Streams in small chunks, so tokens straddle chunk ends; undefined when the path gives up. */
+function streamed(bytes: Uint8Array, chunk: number): ReturnType<typeof validate> | undefined {
+  const validation = startValidation();
+  for (let offset = 0; offset < bytes.length; offset += chunk) if (!validation.write(bytes.subarray(offset, offset + chunk))) break;
+  return validation.end();
+}
+
+describe('streaming validation gives the whole-model report', () => {
+  const files = [...xmlFiles(join(REPO_ROOT, 'fixtures'))];
+
+  it('on every fixture (and takes the fast path on most)', () => {
+    expect(files.length).toBeGreaterThan(100);
+    let fast = 0;
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      const whole = validateWhole(bytes);
+      expect(validate(bytes), file).toEqual(whole);
+      const report = streamed(bytes, 97);
+      if (report) {
+        fast++;
+        expect(report, file).toEqual(whole);
+      }
+    }
+    expect(fast / files.length).toBeGreaterThan(0.9);
+  });
+
+  it('on every mutant of the seeded corpus', () => {
+    const sources: MutationSource[] = loadFixtures()
+      .filter((f) => f.expect.accepted)
+      .map((f) => ({ name: f.name, message: f.id as MessageId, xml: new TextDecoder().decode(f.bytes) }));
+    const corpus = buildMutationCorpus(sources, { count: 1500, seed: 11 });
+    for (const mutant of corpus) {
+      const bytes = bytesOf(mutant.xml);
+      expect(validate(bytes), `${mutant.id} ${mutant.description}`).toEqual(validateWhole(bytes));
+    }
+  });
+
+  it('on byte-level damage: truncations, flipped bytes, inserted markup', () => {
+    const sources = loadFixtures().slice(0, 40);
+    const rng = createRandom(5);
+    const inserts = ['<', '&', ']]>', '<!--x-->', '<?pi x?>', '<![CDATA[x]]>', '</a>', '<a/>', '\r', '\u0001', '&amp;', '&#x1F600;', 'é', ' xmlns:q="u"', '"'];
+    for (const source of sources) {
+      for (let k = 0; k < 25; k++) {
+        const text = new TextDecoder().decode(source.bytes);
+        const at = rng.int(text.length);
+        const kind = rng.int(3);
+        const damaged =
+          kind === 0 ? bytesOf(text.slice(0, at)) : kind === 1 ? (() => { const b = Uint8Array.from(source.bytes); b[at % b.length] = rng.int(256); return b; })() : bytesOf(text.slice(0, at) + inserts[rng.int(inserts.length)]! + text.slice(at));
+        expect(validate(damaged), `${source.name} ${kind} at ${at}`).toEqual(validateWhole(damaged));
+      }
+    }
+  });
+
+  describe('a declaratie of 700 Clients (three batches) with level-2 violations anywhere', () => {
+    const base = buildDeclaratie(700);
+    type Mutator = (m: WMO323, client: number, other: number) => void;
+    const clientAt = (m: WMO323, i: number): WMO323Client => m.declaratie.clienten[i % m.declaratie.clienten.length]!;
+    const mutators: Record<string, Mutator> = {
+      'TR101 Bsn of an earlier Client': (m, i, j) => {
+        clientAt(m, i).bsn = clientAt(m, j).bsn;
+      },
+      'TR315/TR316 VorigReferentieNummer of another Prestatie': (m, i, j) => {
+        const p = clientAt(m, i).prestaties[0]!;
+        p.productReferentie.vorigReferentieNummer = clientAt(m, j).prestaties[0]!.productReferentie.referentieNummer;
+        p.ingediendBedrag.debetCredit = 'C';
+      },
+      'TR315 the same VorigReferentieNummer twice': (m, i, j) => {
+        for (const k of [i, j]) {
+          const p = clientAt(m, k).prestaties.at(-1)!;
+          p.productReferentie.vorigReferentieNummer = 'F000000001';
+          p.ingediendBedrag.debetCredit = 'C';
+        }
+      },
+      'TR358 total off': (m) => {
+        m.declaratie.totaalIngediendBedrag.totaalBedrag += 1;
+      },
+      'TR416 second debet': (m, i) => {
+        const c = clientAt(m, i);
+        c.prestaties.push({ ...structuredClone(c.prestaties[0]!), productReferentie: { referentieNummer: `X${i}` } });
+      },
+      'CS337 / TR319 period': (m, i) => {
+        clientAt(m, i).prestaties[0]!.productPeriode.einddatum = '2025-04-02';
+      },
+      'CS100 / TR134 DeclaratiePeriode begins early and after the Dagtekening': (m) => {
+        m.declaratie.declaratiePeriode.begindatum = '2020-12-01';
+      },
+      'CS002 11-proef': (m, i) => {
+        clientAt(m, i).bsn = '123456789';
+      },
+      'CD087 ProductTarief with Eenheid 83': (m, i) => {
+        const p = clientAt(m, i).prestaties[0]!;
+        p.eenheid = '83';
+        p.productTarief = 100;
+      },
+    };
+    const names = Object.keys(mutators);
+
+    it('same report as the whole model, whatever the chunk size', () => {
+      const seen = new Set<string>();
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.constantFrom(...names), fc.nat(699), fc.nat(699)), { minLength: 1, maxLength: 4 }),
+          fc.constantFrom(4096, 65_536, 1 << 20),
+          (changes, chunk) => {
+            const message = structuredClone(base);
+            for (const [name, i, j] of changes) mutators[name]!(message, i, j);
+            const bytes = bytesOf(encode(message));
+            const whole = validateWhole(bytes);
+            const report = streamed(bytes, chunk);
+            expect(report).toBeDefined();
+            expect(report).toEqual(whole);
+            for (const f of whole.findings) seen.add(f.rule);
+          },
+        ),
+        { numRuns: 25, seed: 3 },
+      );
+      // The runs met the rules that span Clients, not only clean declaraties.
+      for (const rule of ['TR101', 'TR315', 'TR316', 'TR358', 'CS002', 'TR416']) expect(seen).toContain(rule);
+    });
+  });
+});
