@@ -25,6 +25,11 @@ const CATEGORIE: Readonly<Record<string, string>> = {
   10: '49', 11: '50', 12: '51', 13: '52', 14: '53', 15: '54', 16: '55', 17: '31', 18: '32',
 };
 
+/** The JZ020 category a WMO020 category's twin has (`01` → `40`). */
+export function jwTwinCategorie(categorie: string): string {
+  return CATEGORIE[categorie] ?? categorie;
+}
+
 /** WMO588 → JZ588 by meaning, not by number (spec §3.2): 19→31, 21→32, 22→33, 23→34, 31→35. */
 const REDEN_BEEINDIGING: Readonly<Record<string, string>> = { 19: '31', 21: '32', 22: '33', 23: '34', 31: '35' };
 

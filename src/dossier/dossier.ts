@@ -15,9 +15,12 @@ import { buildRetour } from '../retour/build.js';
 import { isHeenBericht, type AntwoordMessage } from '../retour/messages.js';
 import type { RetourOptions } from '../retour/options.js';
 import { checkRules } from '../rules/index.js';
+import { isBericht } from '../rules/helpers.js';
 import type { Profile } from '../rules/profile.js';
 import type { Context } from '../sources/context.js';
 import type { Message } from '../standard/generated/types.js';
+import { berichtNummer, describeStandard } from '../standard/model.js';
+import { standardIdOf } from '../standard/standards.js';
 import { DossierState } from './state.js';
 import type { DossierStore, DossierTransaction, ListFilter, RecordedMessage, Verdict } from './store.js';
 
@@ -80,10 +83,32 @@ export function messageHash(message: Message): Promise<string> {
   return sha256(JSON.stringify(message));
 }
 
+/**
+ * A dossier holds one relation's messages of one standard: iWmo and iJw are
+ * separate agreements with their own assignments, so a message of the other
+ * standard is refused, not recorded and not answered.
+ */
+function otherStandard(state: DossierState, message: Message): Finding | undefined {
+  const own = state.standard;
+  const given = standardIdOf(message.type);
+  if (own === undefined || own === given) return undefined;
+  return {
+    rule: 'DOSSIER',
+    level: 3,
+    retourcode: null,
+    path: '/Bericht',
+    message: {
+      nl: `Dit dossier bevat berichten van ${describeStandard(own)}; een ${message.type} (${describeStandard(given)}) hoort in een eigen dossier en wordt niet opgenomen.`,
+      en: `This dossier holds messages of ${describeStandard(own)}; a ${message.type} (${describeStandard(given)}) belongs in a dossier of its own and is not recorded.`,
+    },
+    severity: 'error',
+  };
+}
+
 /** Whether the answer to a received message leaves it counting: a clean retour, or a 325 that processed the declaration. */
 function answerAccepts(message: Message, answer: AntwoordMessage | undefined, findings: readonly Finding[]): boolean {
-  if (message.type !== 'WMO323') return !findings.some(isError);
-  if (!answer || answer.type !== 'WMO325') return false;
+  if (berichtNummer(message.type) !== '323') return !findings.some(isError);
+  if (!answer || !isBericht(answer, '325')) return false;
   const codes = answer.declaratieAntwoord?.retourCodes ?? [];
   return answer.header.retourCodes.join() === '0200' && codes.length > 0 && codes.every((c) => c === '0200' || c === '8001');
 }
@@ -134,6 +159,8 @@ export class Dossier {
       const earlier = await tx.byHash(hash);
       if (earlier) return this.replay(earlier, validated, options);
       const state = await this.catchUp(tx);
+      const mixed = otherStandard(state, value);
+      if (mixed) return { report: { ...validated, accepted: false, findings: [...validated.findings, mixed] }, reason: mixed.message, duplicate: false };
       const findings = [...validated.findings];
       // Levels 3 and 4 only after a clean level 2, as the national chain does.
       if (!findings.some(isError)) {
@@ -175,6 +202,8 @@ export class Dossier {
       const earlier = await tx.byHash(hash);
       if (earlier) return { report: validated, record: earlier, duplicate: true };
       const state = await this.catchUp(tx);
+      const mixed = otherStandard(state, value);
+      if (mixed) return { report: { ...validated, accepted: false, findings: [...validated.findings, mixed] }, duplicate: false };
       const findings = [...validated.findings];
       if (!isHeenBericht(value)) findings.push(...checkRules(value, { ...(profile ? { profile } : {}), dossier: state, levels: [3] }));
       const verdict: Verdict = { accepted: true, retourCodes: [], findings };

@@ -7,6 +7,7 @@
  * no start and a rejected Prestatie can be neither credited nor counted.
  */
 import type {
+  JW325,
   Message,
   WMO301ToegewezenProduct,
   WMO305StartProduct,
@@ -17,6 +18,11 @@ import type {
   WMO323Prestatie,
   WMO325,
 } from '../standard/generated/types.js';
+import type { StandardId } from '../standard/descriptor.js';
+import { berichtNummer } from '../standard/model.js';
+import { messageDescriptor, standardIdOf } from '../standard/standards.js';
+import { ANTWOORD_BERICHT } from '../retour/messages.js';
+import { isBericht } from '../rules/helpers.js';
 import type { RecordedMessage } from './store.js';
 
 /** The two parties of a dossier's messages. */
@@ -37,8 +43,12 @@ function relationKey(r: Relation): string {
   return `${r.gemeente}|${r.aanbieder}`;
 }
 
-/** The heen-bericht a retour answers (§1.1). */
-const HEEN_OF_RETOUR: Readonly<Record<string, string>> = { WMO302: '414', WMO306: '418', WMO308: '420', WMO316: '444', WMO318: '480', WMO320: '482' };
+/** The BerichtCode of the heen-bericht a retour answers (§1.1), in both standards; the 325 is matched by its DeclaratieIdentificatie instead. */
+const HEEN_OF_RETOUR: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(ANTWOORD_BERICHT)
+    .filter(([heen]) => berichtNummer(heen as keyof typeof ANTWOORD_BERICHT) !== '323')
+    .map(([heen, retour]) => [retour, messageDescriptor(heen as keyof typeof ANTWOORD_BERICHT).berichtCode]),
+);
 
 export interface ToewijzingVersion {
   readonly seq: number;
@@ -130,7 +140,7 @@ interface DeclaratieOutcome {
   readonly rejected: ReadonlySet<string>;
 }
 
-function outcomeOf325(answer: WMO325): DeclaratieOutcome {
+function outcomeOf325(answer: WMO325 | JW325): DeclaratieOutcome {
   const headerOk = answer.header.retourCodes.length === 1 && answer.header.retourCodes[0] === '0200';
   const a = answer.declaratieAntwoord;
   if (!headerOk || !a || !a.retourCodes.every((c) => c === '0200' || c === '8001')) return { all: true, rejected: new Set() };
@@ -148,6 +158,8 @@ function retourRejects(retour: Message): boolean {
 export class DossierState {
   /** The last record applied. */
   seq = 0;
+  /** The standard of the relation's messages (iWmo 3.2 or iJw 3.2): that of the first record; undefined while empty. */
+  standard: StandardId | undefined;
   private readonly rejected = new Set<number>();
   /** Sent messages for which a retour or 325 was recorded. */
   private readonly answered = new Set<number>();
@@ -179,13 +191,15 @@ export class DossierState {
     const { message, seq } = record;
     const levelTwo = record.verdict.findings.some((f) => (f.level === 1 || f.level === 2) && f.severity !== 'warning');
     if (levelTwo) this.notSent.add(seq);
-    if (!record.verdict.accepted && message.type !== 'WMO323') this.rejected.add(seq);
+    this.standard ??= standardIdOf(message.type);
+    if (!record.verdict.accepted && berichtNummer(message.type) !== '323') this.rejected.add(seq);
     const h = message.header;
     push(this.identificaties, `${h.afzender}|${h.berichtCode}|${h.berichtIdentificatie.identificatie}`, seq);
     this.heenByIdentity.set(`${h.afzender}|${h.ontvanger}|${h.berichtCode}|${h.berichtIdentificatie.identificatie}|${h.berichtIdentificatie.dagtekening}`, seq);
     const rel = relationKey(relationOf(message));
     switch (message.type) {
       case 'WMO301':
+      case 'JW301':
         for (const product of message.client.toegewezenProducten) {
           push(this.toewijzingVersions, `${h.afzender}|${product.toewijzingNummer}`, { seq, bsn: message.client.bsn, aanbieder: h.ontvanger, product });
           const perClient = this.toewijzingenPerClient.get(`${rel}|${message.client.bsn}`) ?? new Set();
@@ -195,11 +209,13 @@ export class DossierState {
         }
         break;
       case 'WMO305':
-      case 'WMO307': {
-        const items = message.type === 'WMO305' ? message.client.startProducten : message.client.stopProducten;
+      case 'JW305':
+      case 'WMO307':
+      case 'JW307': {
+        const items = isBericht(message, '305') ? message.client.startProducten : message.client.stopProducten;
         for (const item of items) {
           const key = `${rel}|${leveringKey(message.client.bsn, item)}`;
-          push(this.leveringEvents, key, message.type === 'WMO305' ? { seq, start: item } : { seq, stop: item as WMO307StopProduct });
+          push(this.leveringEvents, key, isBericht(message, '305') ? { seq, start: item } : { seq, stop: item as WMO307StopProduct });
           const owner = `${rel}|${leveringOwner(message.client.bsn, item)}`;
           const set = this.leveringenPerOwner.get(owner) ?? new Set();
           set.add(key);
@@ -208,17 +224,21 @@ export class DossierState {
         break;
       }
       case 'WMO315':
+      case 'JW315':
         for (const aangevraagd of message.client.aangevraagdeProducten) {
           this.addRequest(rel, { seq, kind: 'VOT', referentie: aangevraagd.referentieAanbieder, bsn: message.client.bsn, aangevraagd });
         }
         break;
       case 'WMO317':
+      case 'JW317':
         this.addRequest(rel, { seq, kind: 'VOW', referentie: message.client.verzoek.referentieAanbieder, bsn: message.client.bsn, verzoek: message.client.verzoek });
         break;
       case 'WMO319':
+      case 'JW319':
         push(this.answers, `${rel}|${message.antwoord.referentieAanbieder}`, { seq, verzoekAntwoord: message.antwoord.verzoekAntwoord });
         break;
-      case 'WMO323': {
+      case 'WMO323':
+      case 'JW323': {
         const d = message.declaratie;
         const declaratie: RecordedDeclaratie = {
           seq,
@@ -236,11 +256,12 @@ export class DossierState {
             push(this.prestatiesPerToewijzing, `${rel}|${prestatie.toewijzingNummer}`, { seq, bsn: client.bsn, prestatie });
           }
         }
-        if (record.answer?.type === 'WMO325') this.outcomes.set(seq, outcomeOf325(record.answer));
+        if ((record.answer?.type === 'WMO325' || record.answer?.type === 'JW325')) this.outcomes.set(seq, outcomeOf325(record.answer));
         else if (!record.verdict.accepted) this.outcomes.set(seq, { all: true, rejected: new Set() });
         break;
       }
-      case 'WMO325': {
+      case 'WMO325':
+      case 'JW325': {
         const id = message.header.declaratieIdentificatie;
         const declaratie = this.declaratieByIdentity.get(`${rel}|${id.identificatie}|${id.dagtekening}`);
         if (declaratie) this.answered.add(declaratie.seq);
@@ -271,7 +292,7 @@ export class DossierState {
    */
   statusOf(record: RecordedMessage): 'accepted' | 'rejected' | 'pending' {
     if (this.rejected.has(record.seq)) return 'rejected';
-    if (record.message.type === 'WMO323' && this.outcomes.get(record.seq)?.all) return 'rejected';
+    if (berichtNummer(record.message.type) === '323' && this.outcomes.get(record.seq)?.all) return 'rejected';
     if (record.direction === 'sent' && !this.answered.has(record.seq)) return 'pending';
     return 'accepted';
   }

@@ -17,7 +17,7 @@ import type { Rule, RuleContext } from './rule.js';
 export const HEEN_BERICHTEN: readonly MessageId[] = ['WMO301', 'WMO305', 'WMO307', 'WMO315', 'WMO317', 'WMO319', 'WMO323'];
 
 /** The same message in the other standard, as a type: `TwinOf<'WMO301'>` is `'JW301'`. */
-type TwinOf<Id extends MessageId> = Id extends `WMO${infer N}` ? `JW${N}` : Id extends `JW${infer N}` ? `WMO${N}` : never;
+export type TwinOf<Id extends MessageId> = Id extends `WMO${infer N}` ? `JW${N}` : Id extends `JW${infer N}` ? `WMO${N}` : never;
 type MessageOf<Id extends MessageId> = Extract<Message, { type: Id }>;
 
 /** A message with the number `n` in either standard: `isBericht(m, '323')` for a WMO323 or JW323. */

@@ -8,7 +8,7 @@ import { relationOf } from '../dossier/state.js';
 import type { ProductCodeEntry } from '../sources/context.js';
 import { amountForMinutes, amountOf, perMinuteTariff, tariffFor } from '../sources/tariff.js';
 import type { CDT_Product } from '../standard/generated/types.js';
-import { euro, HEEN_BERICHTEN, locate, say } from './helpers.js';
+import { euro, HEEN_BERICHTEN, isBericht, locate, say } from './helpers.js';
 import { sourceRule } from './level3/define.js';
 import type { Rule, RuleContext } from './rule.js';
 
@@ -40,7 +40,7 @@ const TR378 = sourceRule({
     const list = sources.gemeenten;
     if (!list) return missing('CBS gemeenten (TR378)');
     const gemeente = relationOf(message).gemeente;
-    const dated = message.type === 'WMO301' ? message.client.toegewezenProducten.map((p) => ({ at: p, date: p.ingangsdatum })) : message.client.aangevraagdeProducten.map((p) => ({ at: p, date: p.toewijzingIngangsdatum }));
+    const dated = isBericht(message, '301') ? message.client.toegewezenProducten.map((p) => ({ at: p, date: p.ingangsdatum })) : message.client.aangevraagdeProducten.map((p) => ({ at: p, date: p.toewijzingIngangsdatum }));
     for (const { at, date } of dated) {
       // An ended code stays valid for what it began: only a code that did not exist yet on the date is refused.
       if (!list.gemeenten.some((g) => g.code === gemeente && g.begindatum <= date)) {
@@ -78,15 +78,19 @@ const TR381 = sourceRule({
     };
     switch (message.type) {
       case 'WMO301':
+      case 'JW301':
         for (const p of message.client.toegewezenProducten) check(p, p.product);
         break;
       case 'WMO315':
+      case 'JW315':
         for (const p of message.client.aangevraagdeProducten) check(p, p.product);
         break;
       case 'WMO317':
+      case 'JW317':
         for (const p of message.client.verzoek.nieuweProducten ?? []) check(p, p.product);
         break;
       case 'WMO323':
+      case 'JW323':
         for (const c of message.declaratie.clienten) for (const p of c.prestaties) productCodeCheck(context, entries, listDate, p, p.productCategorie, p.productCode);
         break;
     }

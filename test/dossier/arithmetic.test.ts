@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { amountForMinutes, amountOf, perMinuteTariff } from '../../src/sources/tariff.js';
-import { daysInclusive, exceeds, monthEnd, monthStart, monthsTouched, periodLimit, totalLimit, unitFactor } from '../../src/rules/level3/volume.js';
+import { daysInclusive, exceeds, monthEnd, monthStart, monthsTouched, periodLimit, totalLimit, unitFactor, WEEKLY_SIXFOLD } from '../../src/rules/level3/volume.js';
 
 describe('tariffs (IV081, the rounding of extensions/arithmetic)', () => {
   it('whole hours declared in minutes cost exactly the hourly tariff per hour', () => {
@@ -48,6 +48,18 @@ describe('volume limits (TR321, TR322)', () => {
         const limit = periodLimit({ volume, eenheid: '04', frequentie: '2' }, '01', days, 1);
         expect(exceeds(6 * volume, limit)).toBe(false);
         expect(exceeds(6 * volume + 1, limit)).toBe(true);
+      }),
+    );
+  });
+
+  it('in iJw no categorie has the 6× allowance: per week the limit is volume × days / 7 for every categorie', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 31 }), fc.constantFrom('01', '02', '40', '45'), (volume, days, categorie) => {
+        const limit = periodLimit({ volume, eenheid: '04', frequentie: '2' }, categorie, days, 1, WEEKLY_SIXFOLD['ijw-3.2']);
+        expect(limit).toEqual({ numerator: volume * days, denominator: 7 });
+        // 4 hours per week over February is 16, whichever categorie.
+        expect(exceeds(16, periodLimit({ volume: 4, eenheid: '04', frequentie: '2' }, categorie, 28, 1, WEEKLY_SIXFOLD['ijw-3.2']))).toBe(false);
+        expect(exceeds(17, periodLimit({ volume: 4, eenheid: '04', frequentie: '2' }, categorie, 28, 1, WEEKLY_SIXFOLD['ijw-3.2']))).toBe(true);
       }),
     );
   });

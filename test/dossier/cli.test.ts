@@ -15,6 +15,7 @@ import type * as T from '../../src/standard/generated/types.js';
 import { SqliteDossierStore } from '../../src/node/sqlite-store.js';
 import { base301, base305, base307, base323, BSN, credit, prestatie, retotal, startProduct, stopProduct, toegewezenProduct } from '../rules/bases.js';
 import { iwmo, nodeWithTsx } from '../cli/run.js';
+import { jwTwin } from '../rules/twin.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'iwmo-dossier-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -292,5 +293,60 @@ describe('the example lists file', () => {
     const context = (await loadSources(fileURLToPath(new URL('../../fixtures/sources/example.json', import.meta.url))))();
     expect(context.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     for (const list of [context.gemeenten, context.productCodes, context.tariffs]) expect(list?.source).toMatch(/^example/);
+  });
+});
+
+describe('a gemeente answers an iJw provider the same way: JW messages through iwmo dossier add and iwmo retour --dossier', () => {
+  const db = join(dir, 'jeugd.db');
+  const step = (name: string, message: Message): Record<string, string[]> => {
+    const out = join(dir, `jw-${name}.answer.xml`);
+    const run = iwmo(['retour', '--dossier', db, write(`jw-${name}.xml`, jwTwin(message)), '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(decode(readFileSync(out)).value!.type).toMatch(/^JW3/);
+    return codesOf(out);
+  };
+
+  it('records its own JW301', () => {
+    const m = id(base301(), 'J1');
+    // The twin of categorie 01 is a youth-care category: 3 hours per week, without iWmo's 6× allowance.
+    m.client.toegewezenProducten = [toegewezenProduct(), toegewezenProduct({ toewijzingNummer: 1002, product: { categorie: '01', code: '01A01' }, omvang: { volume: 3, eenheid: '04', frequentie: '2' } })];
+    const run = iwmo(['dossier', 'add', db, write('jw-301.xml', jwTwin(m))]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('JW301 J1 recorded');
+  });
+
+  it('accepts a JW305 on an assigned product and rejects one on an unknown toewijzing with 9019 in a JW306', () => {
+    expect(step('start-ok', id(base305(), 'JS1'))).toEqual({});
+    const m = id(base305(), 'JS2');
+    m.client.startProducten = [startProduct({ toewijzingNummer: 7777 })];
+    expect(step('start-unknown', m)).toEqual({ '/header': ['0200'], '/client': ['0200'], '/client/startProducten[1]': ['9019'] });
+  });
+
+  it('answers a JW323 with a JW325: 18 hours on 3 per week in February is 9321 in iJw (no 6× allowance)', () => {
+    const p = prestatie({
+      productReferentie: { referentieNummer: 'JP1' },
+      toewijzingNummer: 1002,
+      productCategorie: '01',
+      productCode: '01A01',
+      productPeriode: { begindatum: '2025-02-01', einddatum: '2025-02-28' },
+      geleverdVolume: 18,
+      ingediendBedrag: { bedrag: 90000, debetCredit: 'D' },
+    });
+    const m = id(retotal(base323([{ bsn: BSN, prestaties: [p] }])), 'JD1', '2025-03-05');
+    m.declaratie.declaratiePeriode = { begindatum: '2025-02-01', einddatum: '2025-02-28' };
+    m.declaratie.declaratieDagtekening = '2025-03-05';
+    expect(step('decl', m)).toEqual({
+      '/header': ['0200'],
+      '/declaratieAntwoord': ['0200'],
+      '/declaratieAntwoord/clienten[1]': ['0200'],
+      '/declaratieAntwoord/clienten[1]/prestaties[1]': ['9321'],
+    });
+  });
+
+  it('refuses an iWmo message in the iJw dossier, and says why', () => {
+    const out = join(dir, 'mixed.answer.xml');
+    const run = iwmo(['retour', '--dossier', db, write('mixed.xml', id(base305(), 'M1')), '--out', out]);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr + run.stdout).toContain('This dossier holds messages of iJw 3.2; a WMO305 (iWmo 3.2) belongs in a dossier of its own');
   });
 });

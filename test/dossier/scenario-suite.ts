@@ -4,8 +4,9 @@
  * (order, idempotence, listing, purge).
  */
 import { describe, expect, it } from 'vitest';
-import { Dossier, isError, nationalProfile, serialize, type DossierStore, type Finding } from '../../src/index.js';
+import { Dossier, isError, nationalProfile, rules, serialize, type DossierStore, type Finding } from '../../src/index.js';
 import { scenarios, type Scenario } from './scenarios.js';
+import { jwTwin, jwTwinContext } from '../rules/twin.js';
 import { base301, base305, BSN, BSN_2, startProduct, toegewezenProduct } from '../rules/bases.js';
 
 const blocking = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.level >= 3 && isError(f));
@@ -52,8 +53,37 @@ export function scenarioSuite(name: string, makeStore: () => Promise<DossierStor
     }
   });
 
+  // iJw 3.2 has the same level-3/4 rules and codes but for TR321 and TR361 (iJw spec §5): each scenario again, as the iJw twins of its messages.
+  describe(`level-3/4 scenarios as iJw twins on ${name}`, () => {
+    for (const scenario of scenarios()) {
+      const fires = scenario.firesInIjw ?? scenario.fires;
+      it(`${scenario.rule}: ${scenario.name}${fires === scenario.fires ? '' : ` (in iJw: ${fires ? 'fires' : 'does not fire'})`}`, async () => {
+        const twin: Scenario = {
+          ...scenario,
+          steps: scenario.steps.map((step) => ({ ...step, message: jwTwin(step.message) })),
+          ...(scenario.sources ? { sources: jwTwinContext(scenario.sources) } : {}),
+        };
+        const store = await makeStore();
+        try {
+          const findings = await run(twin, store, fresh('ijw'));
+          const own = findings.filter((f) => f.rule === scenario.rule);
+          if (fires) {
+            expect(own.length, `${scenario.rule} fires`).toBeGreaterThan(0);
+            // The same retourcode as the iWmo rule: iJw has no codes of its own.
+            expect(own.map((f) => f.retourcode)).toEqual(own.map(() => rules[scenario.rule]!.retourcode));
+          } else {
+            expect(own, `${scenario.rule} stays quiet`).toEqual([]);
+            expect(blocking(findings), 'nothing else rejects the last message').toEqual([]);
+          }
+        } finally {
+          await store.close();
+        }
+      });
+    }
+  });
+
   describe(`dossier store contract on ${name}`, () => {
-    const ids = { contract: fresh('contract'), shared: fresh('shared'), purge: fresh('purge'), elsewhere: fresh('elsewhere') };
+    const ids = { contract: fresh('contract'), shared: fresh('shared'), purge: fresh('purge'), elsewhere: fresh('elsewhere'), mixed: fresh('mixed') };
     it('records in order, gives the same message the same answer once, and lists by client', async () => {
       const store = await makeStore();
       try {
@@ -82,6 +112,33 @@ export function scenarioSuite(name: string, makeStore: () => Promise<DossierStor
         expect((await dossier.list({ bsn: BSN_2 })).length).toBe(1);
         // Another dossier in the same store sees none of it.
         expect(await new Dossier(store, ids.elsewhere).list()).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps one standard per dossier: a JW message in an iWmo dossier is refused with a finding, not recorded, not answered', async () => {
+      const store = await makeStore();
+      try {
+        const dossier = new Dossier(store, ids.mixed);
+        await dossier.add(serialize(base301()));
+        const received = await dossier.receive(serialize(jwTwin(base305())));
+        expect(received.retour).toBeUndefined();
+        expect(received.record).toBeUndefined();
+        expect(received.report.accepted).toBe(false);
+        const refusal = received.report.findings.find((f) => f.rule === 'DOSSIER');
+        expect(refusal?.message.en).toBe('This dossier holds messages of iWmo 3.2; a JW305 (iJw 3.2) belongs in a dossier of its own and is not recorded.');
+        expect(received.reason).toEqual(refusal?.message);
+        const added = await dossier.add(serialize(jwTwin(base301())));
+        expect(added.record).toBeUndefined();
+        expect(added.report.findings.map((f) => f.rule)).toContain('DOSSIER');
+        expect((await dossier.list()).map((r) => r.message.type)).toEqual(['WMO301']);
+        // The same JW messages make a dossier of their own, judged as the iWmo ones are.
+        const jw = new Dossier(store, `${ids.mixed}-jw`);
+        await jw.add(serialize(jwTwin(base301())));
+        const start = await jw.receive(serialize(jwTwin(base305())));
+        expect(start.retour?.type).toBe('JW306');
+        expect(blocking(start.report.findings)).toEqual([]);
       } finally {
         await store.close();
       }

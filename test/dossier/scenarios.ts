@@ -21,6 +21,8 @@ export interface Scenario {
   readonly rule: string;
   readonly name: string;
   readonly fires: boolean;
+  /** Whether the rule fires on the iJw twins of the steps, where that differs (iJw spec §5.2); as `fires` otherwise. */
+  readonly firesInIjw?: boolean;
   readonly steps: readonly Step[];
   readonly sources?: Context;
 }
@@ -125,6 +127,11 @@ function pair(rule: string, name: string, firing: () => Step[], quiet: () => Ste
     { rule, name: `${name}: fires`, fires: true, steps: firing(), ...(sources ? { sources } : {}) },
     { rule, name: `${name}: does not fire`, fires: false, steps: quiet(), ...(sources ? { sources } : {}) },
   ];
+}
+
+/** A pair whose quiet scenario fires on its iJw twin: an exception iWmo makes and iJw does not (iJw spec §5.2). */
+function quietOnlyInIwmo(scenarios: Scenario[]): Scenario[] {
+  return scenarios.map((s) => (s.fires ? s : { ...s, firesInIjw: true }));
 }
 
 export function scenarios(): Scenario[] {
@@ -312,6 +319,17 @@ export function scenarios(): Scenario[] {
       () => [send(t301([{}, { toewijzingNummer: 1002, product: { categorie: '02', code: '02A03' } }])), recv(vow((v) => (v.nieuweProducten = [nieuwProduct({ product: { categorie: '02', code: '02A01' } })])))],
       () => [send(t301([{}, { toewijzingNummer: 1002, product: { categorie: '02', code: '02A03' } }])), recv(vow())],
     ),
+    // iWmo exempts hulpmiddelen (11–14) from the overlap check; iJw does not (its twin's category is 51).
+    {
+      rule: 'TR361',
+      name: 'a new hulpmiddel (categorie 12) overlapping a current toewijzing of that product: exempt in iWmo only',
+      fires: false,
+      firesInIjw: true,
+      steps: [
+        send(t301([{ product: { categorie: '12', code: '12A01' } }, { toewijzingNummer: 1002, product: { categorie: '02', code: '02A03' } }])),
+        recv(vow((v) => (v.nieuweProducten = [nieuwProduct({ product: { categorie: '12', code: '12A01' } })]))),
+      ],
+    },
     ...pair(
       'TR373',
       'a budget change not from the original ingangsdatum',
@@ -470,12 +488,13 @@ export function scenarios(): Scenario[] {
       () => [G(), recv(decl('D1', [feb({ eenheid: '01', geleverdVolume: 961, productTarief: 83, ingediendBedrag: { bedrag: 79763, debetCredit: 'D' } })]))],
       () => [G(), recv(decl('D1', [feb({ eenheid: '01', geleverdVolume: 960, productTarief: 83, ingediendBedrag: { bedrag: 79680, debetCredit: 'D' } })]))],
     ),
-    ...pair(
+    // iJw has no categorie 01 and no 6× allowance: the twin's 18 is more than 3 per week over February (12).
+    ...quietOnlyInIwmo(pair(
       'TR321',
       'categorie 01 per week: up to 6× the weekly volume (3 per week → 18)',
       () => [send(t301([{ product: { categorie: '01', code: '01A01' }, omvang: { volume: 3, eenheid: '04', frequentie: '2' } }])), recv(decl('D1', [volume(19, { productCategorie: '01', productCode: '01A01' })]))],
       () => [send(t301([{ product: { categorie: '01', code: '01A01' }, omvang: { volume: 3, eenheid: '04', frequentie: '2' } }])), recv(decl('D1', [volume(18, { productCategorie: '01', productCode: '01A01' })]))],
-    ),
+    )),
     ...pair(
       'TR322',
       'a total volume of 20 hours over the whole toewijzing',

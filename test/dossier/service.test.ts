@@ -7,6 +7,7 @@ import { decode, MemoryDossierStore, serialize } from '../../src/index.js';
 import { createService } from '../../src/http/server.js';
 import { hashToken, tenantOf, tokensFromEnv } from '../../src/http/tenants.js';
 import { base301, base305, BSN, startProduct } from '../rules/bases.js';
+import { jwTwin } from '../rules/twin.js';
 
 const TOKEN_A = 'token-of-gemeente-a-0123456789abcdef';
 const TOKEN_B = 'token-of-gemeente-b-fedcba9876543210';
@@ -51,6 +52,22 @@ describe('POST and GET /v1/dossiers/{id}/messages', () => {
     const again = await app.inject({ method: 'POST', url: '/v1/dossiers/main/messages', headers: xmlHeaders(TOKEN_A), payload: serialize(wrong) });
     expect(again.headers['x-iwmo-duplicate']).toBe('true');
     expect(again.body).toBe(answer.body);
+  });
+
+  it('keeps an iJw dossier beside it: JW messages answered with JW306, a WMO305 there refused with 422 and the reason', async () => {
+    const recorded = await app.inject({ method: 'POST', url: '/v1/dossiers/jeugd/messages?mode=record', headers: xmlHeaders(TOKEN_A), payload: serialize(jwTwin(base301())) });
+    expect(recorded.statusCode).toBe(200);
+    const wrong = base305();
+    wrong.client.startProducten = [startProduct({ toewijzingNummer: 4242 })];
+    const answer = await app.inject({ method: 'POST', url: '/v1/dossiers/jeugd/messages', headers: xmlHeaders(TOKEN_A), payload: serialize(jwTwin(wrong)) });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['x-iwmo-message']).toBe('JW306');
+    const retour = decode(answer.body).value as { client?: { startProducten: { retourCodes: string[] }[] } };
+    expect(retour.client!.startProducten[0]!.retourCodes).toEqual(['9019']);
+    const mixed = await app.inject({ method: 'POST', url: '/v1/dossiers/jeugd/messages', headers: xmlHeaders(TOKEN_A), payload: serialize(base305()) });
+    expect(mixed.statusCode).toBe(422);
+    expect(mixed.json().reason.en).toContain('This dossier holds messages of iJw 3.2');
+    expect((await store.list('gemeente-a/jeugd')).map((r) => r.message.type)).toEqual(['JW301', 'JW305']);
   });
 
   it('lists the tenant\'s messages as JSON, also by client', async () => {

@@ -1,5 +1,5 @@
 /**
- * iJw 3.2 at level 2: one registry serves both standards. Every rule case of
+ * iJw 3.2 at level 2 (and, by the registry, levels 3 and 4): one registry serves both standards. Every rule case of
  * iWmo, sent as its iJw twin, gives the same findings at the same paths, except
  * where the iJw rule set differs (iJw spec §4.2); and the test vectors of
  * iJw spec §4.3 give exactly the rules the spec names.
@@ -30,9 +30,10 @@ const iwmoCases = Object.entries(ruleCases)
   .filter(({ c }) => !c.codeOnly);
 
 describe('one registry for both standards', () => {
-  it('applies every shared level-2 rule to a message and its twin, and the iJw-only rules to iJw messages only', () => {
-    // Levels 3 and 4 (the dossier) are iWmo only so far.
-    for (const rule of Object.values(rules).filter((r) => r.level === 2)) {
+  it('applies every shared rule of levels 2–4 to a message and its twin, and the iJw-only rules to iJw messages only', () => {
+    const levels = new Set(Object.values(rules).map((r) => r.level));
+    expect([...levels].sort()).toEqual([2, 3, 4]);
+    for (const rule of Object.values(rules)) {
       const wmo = rule.messages.filter((id) => id.startsWith('WMO'));
       const jw = rule.messages.filter((id) => id.startsWith('JW'));
       if (IJW_ONLY.has(rule.id)) {

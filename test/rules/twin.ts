@@ -3,8 +3,8 @@
  * iJw message by the spec's tables (scripts/lib/twin.ts) and read back. So a
  * twin is what a care provider's iJw system would send for the same case.
  */
-import { jwTwinOf } from '../../scripts/lib/twin.js';
-import { decode, encode, type JwMessage, type Message } from '../../src/index.js';
+import { jwTwinCategorie, jwTwinOf } from '../../scripts/lib/twin.js';
+import { decode, encode, type Context, type JwMessage, type Message } from '../../src/index.js';
 
 export function jwTwin(message: Message): JwMessage {
   const result = decode(jwTwinOf(encode(message)));
@@ -17,4 +17,16 @@ export function editJw<M extends JwMessage>(message: M, change: (m: M) => void):
   const copy = structuredClone(message);
   change(copy);
   return copy;
+}
+
+/** The level-4 lists for iJw twins: the same entries with their categories twinned (product codes stay as they are, as in the twin's XML). */
+export function jwTwinContext(context: Context): Context {
+  const product = <P extends { categorie: string; code: string }>(p: P): P => ({ ...p, categorie: jwTwinCategorie(p.categorie) });
+  return {
+    ...context,
+    ...(context.productCodes
+      ? { productCodes: { ...context.productCodes, perGemeente: Object.fromEntries(Object.entries(context.productCodes.perGemeente).map(([g, list]) => [g, list.map(product)])) } }
+      : {}),
+    ...(context.tariffs ? { tariffs: { ...context.tariffs, tariffs: context.tariffs.tariffs.map(product) } } : {}),
+  };
 }

@@ -55,9 +55,11 @@ const TR304 = dossierRule({
   check(message, context, access) {
     switch (message.type) {
       case 'WMO305':
+      case 'JW305':
         for (const p of message.client.startProducten) otherClient(context, access, p, p.toewijzingNummer, message.client.bsn);
         break;
       case 'WMO307':
+      case 'JW307':
         for (const p of message.client.stopProducten) otherClient(context, access, p, p.toewijzingNummer, message.client.bsn);
         break;
       case 'WMO317': {
@@ -67,6 +69,7 @@ const TR304 = dossierRule({
         break;
       }
       case 'WMO323':
+      case 'JW323':
         for (const client of message.declaratie.clienten) for (const p of client.prestaties) otherClient(context, access, p, p.toewijzingNummer, client.bsn);
         break;
     }

@@ -3,20 +3,20 @@
  * assignments and the declarations before it, and on the declaratie-antwoord
  * 325, checked by the aanbieder against the 323 it answers.
  */
-import type { WMO323, WMO323Prestatie, WMO325 } from '../../standard/generated/types.js';
+import type { JW323, JW325, WMO323, WMO323Prestatie, WMO325 } from '../../standard/generated/types.js';
 import type { NodeLocation } from '../../codec/locations.js';
 import { isVerwijderd, type RecordedDeclaratie, type Toewijzing } from '../../dossier/state.js';
-import { euro, say } from '../helpers.js';
+import { euro, say, standardOfMessage } from '../helpers.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { dossierRule, type DossierAccess } from './define.js';
-import { daysInclusive, exceeds, monthEnd, monthStart, periodLimit, showLimit, totalLimit, unitFactor } from './volume.js';
+import { daysInclusive, exceeds, monthEnd, monthStart, periodLimit, showLimit, totalLimit, unitFactor, WEEKLY_SIXFOLD } from './volume.js';
 
 interface Line {
   readonly bsn: string;
   readonly prestatie: WMO323Prestatie;
 }
 
-function* lines(message: WMO323): Generator<Line> {
+function* lines(message: WMO323 | JW323): Generator<Line> {
   for (const client of message.declaratie.clienten) for (const prestatie of client.prestaties) yield { bsn: client.bsn, prestatie };
 }
 
@@ -259,8 +259,8 @@ const TR321 = perDebet(
     id: 'TR321',
     retourcode: '9321',
     text: say(
-      'Het GeleverdVolume van een prestatie past binnen de toegewezen omvang in de ProductPeriode (per week omgerekend naar de periode; categorie 01 tot 6× het weekvolume).',
-      'The GeleverdVolume of a Prestatie fits the assigned volume in its ProductPeriode (weekly volumes converted to the period; categorie 01 up to 6× the weekly volume).',
+      'Het GeleverdVolume van een prestatie past binnen de toegewezen omvang in de ProductPeriode (per week omgerekend naar de periode; in iWmo categorie 01 tot 6× het weekvolume).',
+      'The GeleverdVolume of a Prestatie fits the assigned volume in its ProductPeriode (weekly volumes converted to the period; in iWmo categorie 01 up to 6× the weekly volume).',
     ),
   },
   ({ prestatie }, t, context) => {
@@ -268,7 +268,7 @@ const TR321 = perDebet(
     const factor = omvang && unitFactor(omvang.eenheid, prestatie.eenheid);
     if (!omvang || factor === undefined) return;
     const days = daysInclusive(prestatie.productPeriode.begindatum, prestatie.productPeriode.einddatum);
-    const limit = periodLimit(omvang, prestatie.productCategorie, days, factor);
+    const limit = periodLimit(omvang, prestatie.productCategorie, days, factor, WEEKLY_SIXFOLD[standardOfMessage(context.message)]);
     if (exceeds(prestatie.geleverdVolume, limit)) {
       context.finding(
         context.locator.field(prestatie, 'geleverdVolume'),
@@ -408,7 +408,7 @@ function locateField(context: RuleContext, owner: object, prop: string): NodeLoc
 }
 
 /** A 325 with the 323 it answers, when that is known (TR337 reports it otherwise). */
-function answered325(definition: { id: string; retourcode: string | null; text: { nl: string; en: string } }, check: (message: WMO325, declaratie: RecordedDeclaratie, context: RuleContext) => void): Rule {
+function answered325(definition: { id: string; retourcode: string | null; text: { nl: string; en: string } }, check: (message: WMO325 | JW325, declaratie: RecordedDeclaratie, context: RuleContext) => void): Rule {
   return dossierRule({
     ...definition,
     messages: ['WMO325'],

@@ -5,7 +5,10 @@
  * the profiles of level 2.
  */
 import type { LocalizedText } from '../../findings.js';
-import type { MessageId } from '../../standard/descriptor.js';
+import type { MessageId, StandardId } from '../../standard/descriptor.js';
+import { twinMessageId } from '../../standard/model.js';
+import { STANDARD_IDS } from '../../standard/standards.js';
+import type { TwinOf } from '../helpers.js';
 import type { CDT_Product, Message } from '../../standard/generated/types.js';
 import { relationOf, type DossierState, type Relation } from '../../dossier/state.js';
 import type { Context } from '../../sources/context.js';
@@ -16,12 +19,13 @@ type MessageOf<Id extends MessageId> = Extract<Message, { type: Id }>;
 
 interface Definition<Ids extends readonly MessageId[], Extra> {
   id: string;
+  /** The iWmo messages; the rule applies to their iJw twins as well (iJw spec §5: the same rules and codes). */
   messages: Ids;
   /** Official retourcode (WJ001), or null where the standard gives none. */
   retourcode: string | null;
   text: LocalizedText;
   severity?: 'error' | 'warning';
-  check: (message: MessageOf<Ids[number]>, context: RuleContext, extra: Extra) => void;
+  check: (message: MessageOf<Ids[number] | TwinOf<Ids[number]>>, context: RuleContext, extra: Extra) => void;
 }
 
 function defineRule<const Ids extends readonly MessageId[], Extra>(
@@ -29,7 +33,7 @@ function defineRule<const Ids extends readonly MessageId[], Extra>(
   definition: Definition<Ids, Extra>,
   extra: (context: RuleContext, found: Finding[], rule: { id: string; level: 3 | 4 }) => Extra | undefined,
 ): Rule {
-  const messages: readonly MessageId[] = definition.messages;
+  const messages: readonly MessageId[] = STANDARD_IDS.flatMap((s: StandardId) => [...new Set(definition.messages.map((id) => twinMessageId(id, s)))]);
   return {
     id: definition.id,
     level,
@@ -55,7 +59,7 @@ function defineRule<const Ids extends readonly MessageId[], Extra>(
           return finding;
         },
       };
-      definition.check(context.message as MessageOf<Ids[number]>, collecting, given);
+      definition.check(context.message as MessageOf<Ids[number] | TwinOf<Ids[number]>>, collecting, given);
       return found;
     },
   };

@@ -6,7 +6,7 @@
  */
 import type { WMO305StartProduct, WMO307StopProduct } from '../../standard/generated/types.js';
 import { isVerwijderd, leveringKey } from '../../dossier/state.js';
-import { say } from '../helpers.js';
+import { isBericht, say } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { dossierRule, matchesAssigned } from './define.js';
 
@@ -26,7 +26,7 @@ const TR019 = dossierRule({
     'A start or stop must link to a toewijzing: the same ToewijzingNummer, Product and ToewijzingIngangsdatum.',
   ),
   check(message, context, { dossier, relation }) {
-    const items = message.type === 'WMO305' ? message.client.startProducten : message.client.stopProducten;
+    const items = isBericht(message, '305') ? message.client.startProducten : message.client.stopProducten;
     for (const item of items) {
       if (item.toewijzingNummer === undefined) continue;
       const t = dossier.toewijzing(relation.gemeente, item.toewijzingNummer);
@@ -63,7 +63,7 @@ const TR063 = dossierRule({
   ),
   check(message, context, { dossier, relation }) {
     const bsn = message.client.bsn;
-    if (message.type === 'WMO305') {
+    if (isBericht(message, '305')) {
       for (const item of message.client.startProducten) {
         if (item.statusAanlevering === '3' && !dossier.levering(relation, bsn, item).start) {
           const k = describeKey(item);
@@ -106,7 +106,7 @@ const TR074 = dossierRule({
   text: say('Er is al een bericht aangeleverd met dezelfde sleutel.', 'A message with the same key was delivered before.'),
   check(message, context, { dossier, relation }) {
     const bsn = message.client.bsn;
-    if (message.type === 'WMO305') {
+    if (isBericht(message, '305')) {
       for (const item of message.client.startProducten) {
         if (item.statusAanlevering === '1' && dossier.levering(relation, bsn, item).start) {
           const k = describeKey(item);

@@ -6,7 +6,8 @@
  */
 import type { CDT_Product, WMO317TeWijzigenProduct } from '../../standard/generated/types.js';
 import { isActueel, type Toewijzing } from '../../dossier/state.js';
-import { say } from '../helpers.js';
+import { isBericht, say, standardOfMessage } from '../helpers.js';
+import { OVERLAP_EXEMPT } from '../overlap.js';
 import type { Rule } from '../rule.js';
 import { dagtekening, dossierRule, type DossierAccess } from './define.js';
 
@@ -16,7 +17,7 @@ const TR347 = dossierRule({
   retourcode: '9347',
   text: say('ReferentieAanbieder is uniek: een nieuw verzoek krijgt een nieuwe referentie.', 'ReferentieAanbieder is unique: a new request gets a new reference.'),
   check(message, context, { dossier, relation }) {
-    const targets = message.type === 'WMO315' ? message.client.aangevraagdeProducten : [message.client.verzoek];
+    const targets = isBericht(message, '315') ? message.client.aangevraagdeProducten : [message.client.verzoek];
     for (const target of targets) {
       if (dossier.requestsWith(relation, target.referentieAanbieder).length > 0) {
         context.finding(
@@ -196,26 +197,26 @@ function sameProduct(a: CDT_Product | undefined, b: CDT_Product | undefined): bo
   return a.categorie === b.categorie;
 }
 
-const HULPMIDDELEN: ReadonlySet<string> = new Set(['11', '12', '13', '14']);
-
 const TR361 = dossierRule({
   id: 'TR361',
   messages: ['WMO317'],
   retourcode: '9361',
   text: say(
-    'Een nieuw product in een verzoek om wijziging overlapt niet met een actuele toewijzing van hetzelfde product (hulpmiddelen 11–14 uitgezonderd).',
-    'A new product in a verzoek om wijziging does not overlap a current toewijzing of the same product (hulpmiddelen 11–14 excepted).',
+    'Een nieuw product in een verzoek om wijziging overlapt niet met een actuele toewijzing van hetzelfde product (in iWmo hulpmiddelen 11–14 uitgezonderd).',
+    'A new product in a verzoek om wijziging does not overlap a current toewijzing of the same product (in iWmo hulpmiddelen 11–14 excepted).',
   ),
   check(message, context, access) {
+    // The hulpmiddelen exemption is iWmo's; iJw has none (iJw spec §5.2), as for TR302 at level 2.
+    const exempt = OVERLAP_EXEMPT[standardOfMessage(message)];
     const actueel = actueleToewijzingen(access, message.client.bsn, dagtekening(message));
     const changed = new Set((message.client.verzoek.teWijzigenProducten ?? []).map((p) => p.toewijzingNummer));
     for (const nieuw of message.client.verzoek.nieuweProducten ?? []) {
-      if (nieuw.product && HULPMIDDELEN.has(nieuw.product.categorie)) continue;
+      if (nieuw.product && exempt.has(nieuw.product.categorie)) continue;
       const end = nieuw.einddatum ?? '9999-12-31';
       const overlap = actueel.find((t) => {
         const p = t.current.product;
         if (changed.has(t.nummer)) return false;
-        if (p.product && HULPMIDDELEN.has(p.product.categorie)) return false;
+        if (p.product && exempt.has(p.product.categorie)) return false;
         return sameProduct(p.product, nieuw.product) && p.ingangsdatum <= end && (p.einddatum ?? '9999-12-31') >= nieuw.gewensteIngangsdatum;
       });
       if (overlap) {

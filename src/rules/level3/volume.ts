@@ -4,7 +4,18 @@
  * declared in minutes) and to its period. Limits are exact fractions
  * (numerator / denominator), compared by cross-multiplying integers.
  */
+import type { StandardId } from '../../standard/descriptor.js';
 import type { CDT_Omvang } from '../../standard/generated/types.js';
+
+/**
+ * The categories whose weekly volume may be used up to 6× in one
+ * ProductPeriode (TR321): iWmo's categorie 01 (hulp bij het huishouden);
+ * none in iJw, which has no such category and no such exception (iJw spec §5.2).
+ */
+export const WEEKLY_SIXFOLD: Readonly<Record<StandardId, ReadonlySet<string>>> = {
+  'iwmo-3.2': new Set(['01']),
+  'ijw-3.2': new Set(),
+};
 
 /** A limit `numerator / denominator` in the declared unit. */
 export interface Limit {
@@ -50,17 +61,17 @@ export function unitFactor(assigned: string, declared: string): number | undefin
 
 /**
  * TR321: the most one Prestatie over `days` days may hold. Per dag: volume ×
- * days; per week: volume × days / 7 (IV077), but for categorie 01 (hulp bij
- * het huishouden) up to 6× the weekly volume in one ProductPeriode; per maand
+ * days; per week: volume × days / 7 (IV077), but for the `sixfold`
+ * categories (iWmo's 01, hulp bij het huishouden) up to 6× the weekly volume in one ProductPeriode; per maand
  * (a ProductPeriode lies in one month) and totaal: the volume.
  */
-export function periodLimit(omvang: CDT_Omvang, categorie: string, days: number, factor: number): Limit {
+export function periodLimit(omvang: CDT_Omvang, categorie: string, days: number, factor: number, sixfold: ReadonlySet<string> = WEEKLY_SIXFOLD['iwmo-3.2']): Limit {
   const v = omvang.volume * factor;
   switch (omvang.frequentie) {
     case '1':
       return { numerator: v * days, denominator: 1 };
     case '2':
-      return categorie === '01' ? { numerator: Math.max(6 * v * 7, v * days), denominator: 7 } : { numerator: v * days, denominator: 7 };
+      return sixfold.has(categorie) ? { numerator: Math.max(6 * v * 7, v * days), denominator: 7 } : { numerator: v * days, denominator: 7 };
     default:
       return { numerator: v, denominator: 1 };
   }
