@@ -87,27 +87,31 @@ export function standardRule<const Ids extends readonly MessageId[]>(definition:
     check(context) {
       const found: Finding[] = [];
       if (!messages.includes(context.message.type)) return found;
-      const collecting: RuleContext = {
-        message: context.message,
-        options: context.options,
-        ...(context.dossier ? { dossier: context.dossier } : {}),
-        ...(context.sources ? { sources: context.sources } : {}),
-        // A getter, so the locator is still only made when a finding needs it.
-        get locator() {
-          return context.locator;
-        },
-        finding(at, message) {
-          const finding = context.finding(at, message);
-          found.push(finding);
-          return finding;
-        },
-      };
-      definition.check(context.message as MessageOf<Ids[number] | TwinOf<Ids[number]>>, collecting);
+      definition.check(context.message as MessageOf<Ids[number] | TwinOf<Ids[number]>>, collectingContext(context, found));
       return found;
     },
   };
   if (definition.clientStream) clientStreams.set(rule.check, definition.clientStream);
   return rule;
+}
+
+/** The context a rule's check sees: the same as `context`, with every finding it makes also pushed onto `found`. */
+export function collectingContext(context: RuleContext, found: Finding[]): RuleContext {
+  return {
+    message: context.message,
+    options: context.options,
+    ...(context.dossier ? { dossier: context.dossier } : {}),
+    ...(context.sources ? { sources: context.sources } : {}),
+    // A getter, so the locator is still only made when a finding needs it.
+    get locator() {
+      return context.locator;
+    },
+    finding(at, message) {
+      const finding = context.finding(at, message);
+      found.push(finding);
+      return finding;
+    },
+  };
 }
 
 /** `/a/Client[3]` → `/a/Client`: the path of a repeated element without its position. */

@@ -8,7 +8,7 @@ import type { LocalizedText } from '../../findings.js';
 import type { MessageId, StandardId } from '../../standard/descriptor.js';
 import { twinMessageId } from '../../standard/model.js';
 import { STANDARD_IDS } from '../../standard/standards.js';
-import type { TwinOf } from '../helpers.js';
+import { collectingContext, type TwinOf } from '../helpers.js';
 import type { CDT_Product, Message } from '../../standard/generated/types.js';
 import { relationOf, type DossierState, type Relation } from '../../dossier/state.js';
 import type { Context } from '../../sources/context.js';
@@ -45,21 +45,7 @@ function defineRule<const Ids extends readonly MessageId[], Extra>(
       const found: Finding[] = [];
       const given = extra(context, found, { id: definition.id, level });
       if (!messages.includes(context.message.type) || given === undefined) return found;
-      const collecting: RuleContext = {
-        message: context.message,
-        options: context.options,
-        ...(context.dossier ? { dossier: context.dossier } : {}),
-        ...(context.sources ? { sources: context.sources } : {}),
-        get locator() {
-          return context.locator;
-        },
-        finding(at, message) {
-          const finding = context.finding(at, message);
-          found.push(finding);
-          return finding;
-        },
-      };
-      definition.check(context.message as MessageOf<Ids[number] | TwinOf<Ids[number]>>, collecting, given);
+      definition.check(context.message as MessageOf<Ids[number] | TwinOf<Ids[number]>>, collectingContext(context, found), given);
       return found;
     },
   };
