@@ -173,7 +173,7 @@ describe('the validation page', () => {
     await verdict('toetsenbord.xml');
     const order: string[] = [];
     const outlines: string[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.className || ''));
       const outline = await page.evaluate(() => {
@@ -185,7 +185,7 @@ describe('the validation page', () => {
       });
       outlines.push(outline);
     }
-    expect(order).toEqual(['skip-link', 'nav-validate', 'nav-contract', 'file-input', 'paste-input', 'validate-paste', 'all-levels', 'finding-button', 'viewer']);
+    expect(order).toEqual(['skip-link', 'nav-validate', 'nav-contract', 'nav-convert', 'file-input', 'paste-input', 'validate-paste', 'all-levels', 'finding-button', 'viewer']);
     expect(outlines).not.toContain('none');
   });
 
