@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds what is missing or out of date (library, CLI, web page),
  * then runs the validation service with the web page on PORT (default 3000).
- * No database, no set-up: a fresh clone needs only `npm ci` first.
+ * No set-up: a fresh clone needs only `npm ci` first (the dossier routes make
+ * their SQLite file, iwmo-dossier.db, on first use).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outputs = ['dist/index.js', 'dist/cli/main.js', 'dist/cli/operations-worker.js', 'dist/web/index.html', 'dist/web/app.js', 'dist/web/worker.js'].map((file) => join(root, file));
+const outputs = ['dist/index.js', 'dist/cli/main.js', 'dist/cli/operations-worker.js', 'dist/web/index.html', 'dist/web/app.js', 'dist/web/worker.js', 'dist/web/contract-worker.js', 'dist/web/convert-worker.js'].map((file) => join(root, file));
 const inputs = ['src', 'package.json', 'tsup.config.ts'].map((file) => join(root, file));
 
 function newestChange(path: string): number {
