@@ -6,6 +6,7 @@
  * entry, so browsers that only validate never load fast-check.
  */
 import fc from 'fast-check';
+import { addDays } from '../../generate/dates.js';
 import { passesElfproef } from '../../rules/helpers.js';
 import type { DocumentKind, ExtensionDocument } from '../model.js';
 import { RECORD_KEY_PATTERN, definition, documentDef, namedType, objectType, type ScalarNode, type TypeNode } from './definition.js';
@@ -108,10 +109,6 @@ export function anyShapeArbitrary(): fc.Arbitrary<ExtensionDocument> {
 
 // ---- coherence: make a schema-valid document satisfy every invariant -------------
 
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);

@@ -6,6 +6,7 @@
  */
 import type { StandardId } from '../../standard/descriptor.js';
 import type { CDT_Omvang } from '../../standard/generated/types.js';
+import { daysInMonth } from '../helpers.js';
 
 /**
  * The categories whose weekly volume may be used up to 6× in one
@@ -37,9 +38,7 @@ export function monthStart(date: string): string {
 
 /** Last day of the date's month. */
 export function monthEnd(date: string): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const last = daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
   return `${date.slice(0, 8)}${String(last).padStart(2, '0')}`;
 }
 
