@@ -3,49 +3,26 @@
  * profile, pick the target form, see the new messages and the loss report
  * side by side, download them — and nothing is sent to the server.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService, type StartedService } from '../../src/http/server.js';
 import { validate } from '../../src/index.js';
+import { openPage, root, type OpenPage } from './browser.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const webRoot = join(root, 'dist', 'web');
 const fixtures = join(root, 'fixtures/extensions/conversions');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-let service: StartedService;
-let context: BrowserContext;
+let browser: OpenPage;
 let page: Page;
-let userDataDir: string;
-const requests: { method: string; url: string }[] = [];
+let requests: { method: string; url: string }[];
 
 beforeAll(async () => {
-  if (!existsSync(join(webRoot, 'app.js'))) throw new Error('The web page is not built: run `npm run build` first (npm run test:e2e does).');
-  service = await startService({ port: 0, host: '127.0.0.1', webRoot });
-  userDataDir = mkdtempSync(join(tmpdir(), 'iwmo-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('request', (request) => void requests.push({ method: request.method(), url: request.url() }));
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(service.url);
+  browser = await openPage({ width: 1280, height: 900 });
+  ({ page, requests } = browser);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await service?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
 async function convertStatus(): Promise<{ tone: string; text: string }> {

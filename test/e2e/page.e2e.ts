@@ -4,56 +4,33 @@
  * finding to its line, and check that nothing is ever sent to the server.
  * Screenshots go to artifacts/ (git-ignored).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService, type StartedService } from '../../src/http/server.js';
 import { validate } from '../../src/index.js';
+import { openPage, root, type OpenPage } from './browser.js';
 import { INVALID_BSN_LINE, invalidWmo305, wmo305, wmo323 } from '../http/messages.js';
 import { goereeDir, goereeReportFiles, report } from '../extensions/status/support.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const webRoot = join(root, 'dist', 'web');
 const artifacts = join(root, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-let service: StartedService;
-let context: BrowserContext;
+let browser: OpenPage;
 let page: Page;
-let userDataDir: string;
 let scratch: string;
 /** Every request the page makes, to prove nothing is uploaded. */
-const requests: { method: string; url: string }[] = [];
+let requests: { method: string; url: string }[];
 
 beforeAll(async () => {
-  if (!existsSync(join(webRoot, 'app.js'))) throw new Error('The web page is not built: run `npm run build` first (npm run test:e2e does).');
-  service = await startService({ port: 0, host: '127.0.0.1', webRoot });
-  userDataDir = mkdtempSync(join(tmpdir(), 'iwmo-chromium-'));
   scratch = mkdtempSync(join(tmpdir(), 'iwmo-e2e-'));
   mkdirSync(artifacts, { recursive: true });
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 860 },
-    acceptDownloads: true,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('request', (request) => void requests.push({ method: request.method(), url: request.url() }));
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(service.url);
+  browser = await openPage({ width: 1280, height: 860 });
+  ({ page, requests } = browser);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await service?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -335,7 +312,7 @@ describe('the validation page', () => {
   });
 
   it('never sent anything: only the page itself was fetched', () => {
-    const origin = new URL(service.url).origin;
+    const origin = new URL(browser.service.url).origin;
     expect(requests.length).toBeGreaterThan(0);
     for (const request of requests) {
       expect(request.method).toBe('GET');
