@@ -111,16 +111,20 @@ function endOf(p: WMO301ToegewezenProduct, options: SwitchOptions, path: string,
   );
 }
 
+/** What a conversion did per converted assignment: its end, and the assignments that replace it. */
+type Changes = Map<WMO301ToegewezenProduct, { ended: WMO301ToegewezenProduct; added: WMO301ToegewezenProduct[] }>;
+
 function finish(
   rule: ConversionRule,
   message: WMO301,
   options: SwitchOptions,
-  changes: Map<WMO301ToegewezenProduct, { ended: WMO301ToegewezenProduct; added: WMO301ToegewezenProduct[] }>,
-  firstNew: number,
+  changes: Changes,
   report: { losses: Loss[]; tariffIds: string[]; profile: Profile; requires: Requirement[]; actions: StandardAction[]; weekRule?: 'IV077-calendar-weeks' },
   warnings: Finding[] = [],
 ): ConversionResult<ConvertedMessages> {
   const stamp = stampOf(message, options);
+  // The message is named after the first number handed out: the first new assignment in conversion order.
+  const firstNew = [...changes.values()].flatMap((c) => c.added)[0]?.toewijzingNummer ?? 0;
   const output = assemble301(message, changes, stamp, options.identificatie ?? `${rule}${firstNew}`.slice(0, 12));
   const problems = checkWritten([output]);
   if (problems.length) return refuse(rule, problems);
@@ -164,11 +168,10 @@ export function convertC1(message: WMO301, profile: Profile, options: C1Options 
   if (Array.isArray(prepared)) return refuse('C1', prepared);
   const stamp = stampOf(message, options);
   const next = numberAllocator(message, options);
-  const changes = new Map<WMO301ToegewezenProduct, { ended: WMO301ToegewezenProduct; added: WMO301ToegewezenProduct[] }>();
+  const changes: Changes = new Map();
   const losses: Loss[] = [];
   const tariffIds: string[] = [];
   const findings: Finding[] = [];
-  let firstNew = 0;
   for (const p of prepared.selected) {
     const path = productPath(message, p);
     const product = p.product!;
@@ -206,7 +209,6 @@ export function convertC1(message: WMO301, profile: Profile, options: C1Options 
     }
     const number = next();
     if (isFinding(number)) return refuse('C1', [number]);
-    firstNew ||= number;
     const unit = eenheidShort(omvang.eenheid);
     if (daily) losses.push({ code: 'DAILY_CAP_LOST', detail: `assignment ${p.toewijzingNummer}: ${omvang.volume} ${unit} per day became ${amount.cents} cents per week; the daily cap is gone` });
     if (!amount.exact) losses.push(roundingLoss(`assignment ${p.toewijzingNummer}: volume × tariff ${priced.tariff.id}`, amount.exactCents, amount.cents));
@@ -227,7 +229,7 @@ export function convertC1(message: WMO301, profile: Profile, options: C1Options 
   }
   if (findings.length) return refuse('C1', findings);
   losses.unshift({ code: 'PAYMENT_SEMANTICS_CHANGE', detail: 'effort (volume × tariff) became an output euro amount per period' });
-  return finish('C1', message, options, changes, firstNew, { losses, tariffIds, profile, requires: ['contract-change'], actions: switchActions(changes.size, 'the outputgericht euro assignment(s)') });
+  return finish('C1', message, options, changes, { losses, tariffIds, profile, requires: ['contract-change'], actions: switchActions(changes.size, 'the outputgericht euro assignment(s)') });
 }
 
 // ---------------------------------------------------------------------------
@@ -251,11 +253,10 @@ export function convertC2(message: WMO301, profile: Profile, options: C2Options 
   if (Array.isArray(prepared)) return refuse('C2', prepared);
   const stamp = stampOf(message, options);
   const next = numberAllocator(message, options);
-  const changes = new Map<WMO301ToegewezenProduct, { ended: WMO301ToegewezenProduct; added: WMO301ToegewezenProduct[] }>();
+  const changes: Changes = new Map();
   const losses: Loss[] = [];
   const tariffIds: string[] = [];
   const findings: Finding[] = [];
-  let firstNew = 0;
   for (const p of prepared.selected) {
     const path = productPath(message, p);
     const product = p.product!;
@@ -289,7 +290,6 @@ export function convertC2(message: WMO301, profile: Profile, options: C2Options 
     }
     const number = next();
     if (isFinding(number)) return refuse('C2', [number]);
-    firstNew ||= number;
     const unit = eenheidShort(omvang.eenheid);
     const proRata = proRataVolume(omvang, dates.start, end);
     const extraUnits = hundredths(maxVolume - proRata);
@@ -324,7 +324,7 @@ export function convertC2(message: WMO301, profile: Profile, options: C2Options 
     });
   }
   if (findings.length) return refuse('C2', findings);
-  return finish('C2', message, options, changes, firstNew, {
+  return finish('C2', message, options, changes, {
     losses,
     tariffIds,
     profile,
@@ -366,11 +366,10 @@ export function convertC3(message: WMO301, profile: Profile, options: C3Options 
   if (Array.isArray(prepared)) return refuse('C3', prepared);
   const stamp = stampOf(message, options);
   const next = numberAllocator(message, options);
-  const changes = new Map<WMO301ToegewezenProduct, { ended: WMO301ToegewezenProduct; added: WMO301ToegewezenProduct[] }>();
+  const changes: Changes = new Map();
   const losses: Loss[] = [];
   const tariffIds: string[] = [];
   const findings: Finding[] = [];
-  let firstNew = 0;
   const eenheid = options.eenheid ?? '01';
   for (const p of prepared.selected) {
     const path = productPath(message, p);
@@ -456,7 +455,6 @@ export function convertC3(message: WMO301, profile: Profile, options: C3Options 
       }
       const number = next();
       if (isFinding(number)) return refuse('C3', [number]);
-      firstNew ||= number;
       added.push({
         toewijzingNummer: number,
         product: { categorie: categorie as NonNullable<WMO301ToegewezenProduct['product']>['categorie'], code: segment.code },
@@ -473,7 +471,7 @@ export function convertC3(message: WMO301, profile: Profile, options: C3Options 
   }
   if (findings.length) return refuse('C3', findings);
   const count = [...changes.values()].reduce((n, c) => n + c.added.length, 0);
-  return finish('C3', message, options, changes, firstNew, {
+  return finish('C3', message, options, changes, {
     losses,
     tariffIds,
     profile,
@@ -494,12 +492,11 @@ export function convertC4(message: WMO301, profile: Profile, options: C4Options 
   if (Array.isArray(prepared)) return refuse('C4', prepared);
   const stamp = stampOf(message, options);
   const next = numberAllocator(message, options);
-  const changes = new Map<WMO301ToegewezenProduct, { ended: WMO301ToegewezenProduct; added: WMO301ToegewezenProduct[] }>();
+  const changes: Changes = new Map();
   const losses: Loss[] = [{ code: 'PAYMENT_SEMANTICS_CHANGE', detail: 'an output euro amount per period became effort in hours × tariff' }];
   const tariffIds: string[] = [];
   const findings: Finding[] = [];
   const warnings: Finding[] = [];
-  let firstNew = 0;
   for (const p of prepared.selected) {
     const path = productPath(message, p);
     const product = p.product!;
@@ -530,7 +527,6 @@ export function convertC4(message: WMO301, profile: Profile, options: C4Options 
     }
     const number = next();
     if (isFinding(number)) return refuse('C4', [number]);
-    firstNew ||= number;
     changes.set(p, {
       ended: endAssignment(p, dates, stamp),
       added: [
@@ -547,6 +543,6 @@ export function convertC4(message: WMO301, profile: Profile, options: C4Options 
     });
   }
   if (findings.length) return refuse('C4', findings);
-  return finish('C4', message, options, changes, firstNew, { losses, tariffIds, profile, requires: ['contract-change'], actions: switchActions(changes.size, 'the assignment(s) in hours') }, warnings);
+  return finish('C4', message, options, changes, { losses, tariffIds, profile, requires: ['contract-change'], actions: switchActions(changes.size, 'the assignment(s) in hours') }, warnings);
 }
 
