@@ -35,17 +35,35 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 const NO_ATTRIBUTES: Readonly<Record<string, XmlAttribute>> = Object.freeze({});
 
-/** 1: may start a name; 2: may continue one (ASCII only: anything else is left to saxes). */
-const NAME_CHAR = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
+/** Per byte of a name: 1 may start it, 2 may continue it, COLON_BYTE, NON_ASCII (left to saxes); 0 ends it. */
+const NAME_START = 1;
+const COLON_BYTE = 4;
+const NON_ASCII = 8;
+const NAME_BYTE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
   const ch = String.fromCharCode(c);
-  if (/[A-Za-z_]/.test(ch)) NAME_CHAR[c] = 3;
-  else if (/[0-9.-]/.test(ch)) NAME_CHAR[c] = 2;
+  if (c >= 0x80) NAME_BYTE[c] = NON_ASCII;
+  else if (c === COLON) NAME_BYTE[c] = COLON_BYTE;
+  else if (/[A-Za-z_]/.test(ch)) NAME_BYTE[c] = 3;
+  else if (/[0-9.-]/.test(ch)) NAME_BYTE[c] = 2;
 }
+
+/** FNV-1a over bytes: the key of the name table and of the table of short values. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+function hashOf(buf: Uint8Array, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, FNV_PRIME);
+  return hash;
+}
+const NAME_SLOTS = 512;
 
 /** An element name as read: its bytes, its parts, and a start tag reused while the namespaces stay the same. */
 interface NameEntry {
   readonly bytes: Uint8Array;
+  readonly hash: number;
+  /** The next name in the same slot of the name table. */
+  readonly next: NameEntry | undefined;
   readonly qname: string;
   readonly prefix: string;
   readonly local: string;
@@ -53,11 +71,6 @@ interface NameEntry {
   tagScope: number;
 }
 
-interface OpenElement {
-  readonly name: NameEntry;
-  /** The namespace bindings before this element declared its own (undefined: it declared none). */
-  readonly outerScope: Map<string, string> | undefined;
-}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -78,12 +91,12 @@ function ascii(buf: Uint8Array, start: number, end: number): string {
 const VALUE_SLOTS = 4096;
 const valueStrings: string[] = new Array<string>(VALUE_SLOTS).fill('\u0000');
 
-function shortAscii(buf: Uint8Array, start: number, end: number): string {
+const SHORT_VALUE = 24;
+
+/** An ASCII value of at most SHORT_VALUE bytes, given `hashOf` its bytes. */
+function shortAscii(buf: Uint8Array, start: number, end: number, hash: number): string {
   const length = end - start;
-  if (length > 24) return ascii(buf, start, end);
-  let hash = length;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, 0x01000193);
-  const slot = (hash >>> 0) & (VALUE_SLOTS - 1);
+  const slot = (hash ^ (hash >>> 13)) & (VALUE_SLOTS - 1);
   const known = valueStrings[slot]!;
   if (known.length === length) {
     let same = true;
@@ -127,10 +140,13 @@ export class ByteXmlReader {
   private failed = false;
   /** The previous markup was an end tag (whitespace after it cannot belong to a leaf). */
   private afterClose = true;
-  private readonly stack: OpenElement[] = [];
+  /** The open elements' names, and beside each the namespace bindings before it declared its own (undefined: it declared none). */
+  private readonly stack: NameEntry[] = [];
+  private readonly outerScopes: (Map<string, string> | undefined)[] = [];
   private scope = new Map<string, string>([['xml', XML_NS]]);
   private scopeVersion = 0;
-  private readonly names = new Map<number, NameEntry[]>();
+  /** Names read so far, by hash of their bytes (chained per slot). */
+  private readonly names: (NameEntry | undefined)[] = new Array<NameEntry | undefined>(NAME_SLOTS).fill(undefined);
 
   constructor(events: XmlEvents, maxDepth = DEFAULT_MAX_DEPTH) {
     this.events = events;
@@ -240,13 +256,9 @@ export class ByteXmlReader {
         if (next < 0) break;
         i = next;
       } else {
-        let j = buf.indexOf(LT, i);
-        if (j < 0) {
-          if (!final) break;
-          j = n;
-        }
-        this.text(buf, i, j);
-        i = j;
+        const next = this.text(buf, i, final);
+        if (next < 0) break;
+        i = next;
       }
     }
     return i;
@@ -287,43 +299,54 @@ export class ByteXmlReader {
     return end + 3;
   }
 
-  private text(buf: Uint8Array, start: number, end: number): void {
+  /**
+   * Text up to the next `<` (or the end of the input when final), read in one
+   * pass: line ends, whether it is all whitespace or needs more than ASCII
+   * copying, and the hash of its bytes. Returns where it ends, or -1 to wait
+   * for more bytes.
+   */
+  private text(buf: Uint8Array, start: number, final: boolean): number {
+    const n = buf.length;
+    let line = this.line;
+    let lineStart = -1;
+    let hash = FNV_OFFSET;
     let whitespace = true;
     let special = false;
-    for (let i = start; i < end; i++) {
-      const c = buf[i]!;
-      if (c === SPACE || c === TAB) continue;
-      if (c === NL) {
-        this.line++;
-        this.lineStart = this.base + i + 1;
-        this.lineExtra = 0;
-        continue;
-      }
-      if (c === CR) {
-        if (buf[i + 1] === NL) i++;
-        this.line++;
-        this.lineStart = this.base + i + 1;
-        this.lineExtra = 0;
+    let j = start;
+    for (; j < n; j++) {
+      const c = buf[j]!;
+      if (c === LT) break;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+      if (c > SPACE) {
+        whitespace = false;
+        if (c === AMP || c >= 0x80 || c === RBRACKET) special = true;
+      } else if (c === NL) {
+        line++;
+        lineStart = j + 1;
+      } else if (c === CR) {
+        if (buf[j + 1] === NL) j++;
+        line++;
+        lineStart = j + 1;
         special = true;
-        continue;
-      }
-      whitespace = false;
-      if (c < SPACE) throw unsupported;
-      if (c === AMP || c >= 0x80 || c === RBRACKET) special = true;
+      } else if (c !== SPACE && c !== TAB) throw unsupported;
+    }
+    if (!final && (j >= n || (j + 1 >= n && whitespace && !this.afterClose))) return -1; // need the byte after `<` too: a whitespace leaf ends with `</`
+    if (lineStart >= 0) {
+      this.line = line;
+      this.lineStart = this.base + lineStart;
+      this.lineExtra = 0;
     }
     if (!this.rootSeen || this.rootClosed) {
       if (!whitespace) throw unsupported;
-      return;
+      return j;
     }
     if (whitespace) {
       // Between an end tag and the next tag, or before a start tag, whitespace cannot be a leaf's value: the decoder ignores it.
-      if (this.afterClose || buf[end + 1] !== SLASH) return;
+      if (this.afterClose || buf[j + 1] !== SLASH) return j;
     }
-    if (!special) {
-      this.events.text(shortAscii(buf, start, end));
-      return;
-    }
-    this.events.text(this.specialText(buf, start, end));
+    if (special) this.events.text(this.specialText(buf, start, j));
+    else this.events.text(j - start <= SHORT_VALUE ? shortAscii(buf, start, j, hash) : ascii(buf, start, j));
+    return j;
   }
 
   /** Text with line ends to normalise, references, `]` or non-ASCII. */
@@ -379,33 +402,28 @@ export class ByteXmlReader {
     return text;
   }
 
-  private nameEntry(buf: Uint8Array, start: number, end: number, colon: number): NameEntry {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, 0x01000193);
-    let bucket = this.names.get(hash);
-    if (bucket) {
-      for (const entry of bucket) if (sameBytes(entry.bytes, buf, start, end)) return entry;
-    } else {
-      bucket = [];
-      this.names.set(hash, bucket);
-    }
+  private nameEntry(buf: Uint8Array, start: number, end: number, colon: number, hash: number): NameEntry {
+    const slot = (hash ^ (hash >>> 16)) & (NAME_SLOTS - 1);
+    for (let known = this.names[slot]; known; known = known.next) if (known.hash === hash && sameBytes(known.bytes, buf, start, end)) return known;
     const qname = ascii(buf, start, end);
     const entry: NameEntry = {
       bytes: buf.slice(start, end),
+      hash,
+      next: this.names[slot],
       qname,
       prefix: colon < 0 ? '' : qname.slice(0, colon - start),
       local: colon < 0 ? qname : qname.slice(colon - start + 1),
       tag: undefined,
       tagScope: -1,
     };
-    bucket.push(entry);
+    this.names[slot] = entry;
     return entry;
   }
 
   /** Reads a name at `start`; returns its end, and the colon's offset in `colonAt[0]` (-1 without). */
   private name(buf: Uint8Array, start: number, limit: number, colonAt: Int32Array): number {
     const first = buf[start]!;
-    if (first >= 0x80 || (NAME_CHAR[first]! & 1) === 0) throw unsupported;
+    if ((NAME_BYTE[first]! & NAME_START) === 0) throw unsupported;
     let colon = -1;
     let i = start + 1;
     for (; i < limit; i++) {
@@ -414,11 +432,11 @@ export class ByteXmlReader {
         if (colon >= 0) throw unsupported;
         colon = i;
         const after = buf[i + 1]!;
-        if (i + 1 >= limit || after >= 0x80 || (NAME_CHAR[after]! & 1) === 0) throw unsupported;
+        if (i + 1 >= limit || (NAME_BYTE[after]! & NAME_START) === 0) throw unsupported;
         continue;
       }
       if (c >= 0x80) throw unsupported;
-      if (NAME_CHAR[c] === 0) break;
+      if (NAME_BYTE[c] === 0) break;
     }
     colonAt[0] = colon;
     return i;
@@ -426,7 +444,71 @@ export class ByteXmlReader {
 
   private readonly colonAt = new Int32Array(1);
 
+  /**
+   * A start tag. The common `<prefix:Name>` (or `<prefix:Name/>`) is read in
+   * one pass over its name; anything with attributes or spaces goes the
+   * general way.
+   */
   private startTag(buf: Uint8Array, start: number): number {
+    const n = buf.length;
+    let k = start + 1;
+    let c = buf[k]!;
+    if ((NAME_BYTE[c]! & NAME_START) === 0) throw unsupported;
+    let hash = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+    let colon = -1;
+    for (k++; k < n; k++) {
+      c = buf[k]!;
+      const kind = NAME_BYTE[c]!;
+      if (kind === 0) break;
+      if (kind === COLON_BYTE) {
+        if (colon >= 0) throw unsupported;
+        colon = k;
+        if (k + 1 < n && (NAME_BYTE[buf[k + 1]!]! & NAME_START) === 0) throw unsupported;
+      } else if (kind === NON_ASCII) throw unsupported;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+    }
+    if (k >= n) return -1;
+    if (c === GT) return this.openPlain(buf, start, k, colon, hash, k, false);
+    if (c === SLASH) {
+      if (k + 1 >= n) return -1;
+      if (buf[k + 1] === GT) return this.openPlain(buf, start, k, colon, hash, k + 1, true);
+    }
+    return this.startTagWithAttributes(buf, start);
+  }
+
+  /** A start tag without attributes: name in buf[start + 1, nameEnd), `>` at gt. */
+  private openPlain(buf: Uint8Array, start: number, nameEnd: number, colon: number, hash: number, gt: number, selfClosing: boolean): number {
+    if (this.rootClosed) throw unsupported;
+    const entry = this.nameEntry(buf, start + 1, nameEnd, colon, hash);
+    if (this.stack.length >= this.maxDepth) throw unsupported;
+    let tag = entry.tag;
+    if (entry.tagScope !== this.scopeVersion || !tag) {
+      const uri = this.scope.get(entry.prefix);
+      if (uri === undefined && entry.prefix !== '') throw unsupported;
+      tag = entry.tag = { name: entry.qname, local: entry.local, uri: uri ?? '', attributes: NO_ATTRIBUTES };
+      entry.tagScope = this.scopeVersion;
+    }
+    if (this.stack.length === 0) {
+      if (this.rootSeen) throw unsupported;
+      this.rootSeen = true;
+    }
+    const column = this.column(this.base + gt + 1);
+    this.events.position(this.line, column);
+    this.events.open(tag);
+    if (selfClosing) {
+      this.events.position(this.line, column);
+      this.events.close();
+      if (this.stack.length === 0) this.rootClosed = true;
+      this.afterClose = true;
+    } else {
+      this.stack.push(entry);
+      this.outerScopes.push(undefined);
+      this.afterClose = false;
+    }
+    return gt + 1;
+  }
+
+  private startTagWithAttributes(buf: Uint8Array, start: number): number {
     const gt = buf.indexOf(GT, start);
     if (gt < 0) return -1;
     if (this.rootClosed) throw unsupported;
@@ -438,7 +520,7 @@ export class ByteXmlReader {
     }
     const nameEnd = this.name(buf, start + 1, contentEnd, this.colonAt);
     const colon = this.colonAt[0]!;
-    const entry = this.nameEntry(buf, start + 1, nameEnd, colon);
+    const entry = this.nameEntry(buf, start + 1, nameEnd, colon, hashOf(buf, start + 1, nameEnd));
     let attributes: { name: string; prefix: string; local: string; value: string }[] | undefined;
     let i = nameEnd;
     while (i < contentEnd) {
@@ -542,25 +624,45 @@ export class ByteXmlReader {
       if (this.stack.length === 0) this.rootClosed = true;
       this.afterClose = true;
     } else {
-      this.stack.push({ name: entry, outerScope });
+      this.stack.push(entry);
+      this.outerScopes.push(outerScope);
       this.afterClose = false;
     }
     return gt + 1;
   }
 
+  /** An end tag: `</` and the open element's name bytes and `>` at once, else the general way (spaces, or an error). */
   private endTag(buf: Uint8Array, start: number): number {
+    const depth = this.stack.length;
+    if (depth === 0) return this.endTagGeneral(buf, start);
+    const bytes = this.stack[depth - 1]!.bytes;
+    const from = start + 2;
+    const gt = from + bytes.length;
+    if (gt >= buf.length || buf[gt] !== GT) return this.endTagGeneral(buf, start);
+    for (let m = 0; m < bytes.length; m++) if (buf[from + m] !== bytes[m]) return this.endTagGeneral(buf, start);
+    return this.closeTop(gt);
+  }
+
+  private endTagGeneral(buf: Uint8Array, start: number): number {
     const gt = buf.indexOf(GT, start);
     if (gt < 0) return -1;
-    const top = this.stack.pop();
+    const top = this.stack[this.stack.length - 1];
     if (!top) throw unsupported;
     const nameEnd = this.name(buf, start + 2, gt, this.colonAt);
-    if (!sameBytes(top.name.bytes, buf, start + 2, nameEnd)) throw unsupported;
+    if (!sameBytes(top.bytes, buf, start + 2, nameEnd)) throw unsupported;
     for (let i = nameEnd; i < gt; i++) if (!isSpace(buf[i]!)) throw unsupported;
-    if (top.outerScope) {
-      this.scope = top.outerScope;
+    this.lines(buf, nameEnd, gt);
+    return this.closeTop(gt);
+  }
+
+  /** Closes the innermost open element at its end tag's `>`. */
+  private closeTop(gt: number): number {
+    this.stack.pop();
+    const outerScope = this.outerScopes.pop();
+    if (outerScope) {
+      this.scope = outerScope;
       this.scopeVersion++;
     }
-    this.lines(buf, nameEnd, gt);
     this.events.position(this.line, this.column(this.base + gt + 1));
     this.events.close();
     if (this.stack.length === 0) this.rootClosed = true;

@@ -79,6 +79,26 @@ describe('the byte tokenizer', () => {
     }
   });
 
+  it('gives the same events whatever the chunk size, also when a chunk ends inside a tag or a value', () => {
+    const rng = createRandom(5);
+    // A whitespace-only value straddling a chunk end right after its `<` must still reach the decoder.
+    const leaf = new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?>\n<r xmlns="urn:r"><p>1</p><q>22</q><p>333</p><a>  </a><b>x&amp;y</b><c/>\r\n<d>\té</d></r>');
+    const samples = [leaf, ...accepted.filter((_, i) => i % 10 === 0)];
+    for (const bytes of samples) {
+      const whole = recorder();
+      const one = new ByteXmlReader(whole.events);
+      expect(one.write(bytes) && one.end()).toBeTruthy();
+      const sizes = bytes === leaf ? Array.from({ length: 40 }, (_, i) => i + 1) : [1 + rng.int(5), 7 + rng.int(60)];
+      for (const size of sizes) {
+        const chunked = recorder();
+        const reader = new ByteXmlReader(chunked.events);
+        for (let at = 0; at < bytes.length; at += size) expect(reader.write(bytes.subarray(at, at + size))).toBe(true);
+        expect(reader.end()).toBeTruthy();
+        expect(chunked.log).toEqual(whole.log);
+      }
+    }
+  });
+
   it.skipIf(!hasXmllint)('accepts only what xmllint finds well-formed (skipped without xmllint)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iwmo-tokenizer-'));
     const files = accepted.map((bytes, i) => {
