@@ -11,7 +11,7 @@ import { isRepeated, standardLabel } from '../standard/model.js';
 import { readXml, type XmlEvents, type XmlStartTag } from '../xml/reader.js';
 import { describeNamespace, messageForNamespace } from './detect.js';
 import { fieldTableOf, rememberLocations, type FieldTable, type NodeInfo } from './locations.js';
-import { checkLeaf, isQuotable } from './simple-type.js';
+import { checkLeaf, isQuotable, leafValueOf, type LeafValue } from './simple-type.js';
 import type { DecodeOptions, DecodeResult } from './types.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -32,6 +32,8 @@ interface ChildMatcher {
   /** The typed model holds this element as an array of its single child. */
   readonly wrapper: boolean;
   readonly quotable: boolean;
+  /** The leaf's typed value from its text, undefined when invalid. */
+  readonly leafValue: ((raw: string) => LeafValue | undefined) | undefined;
   /** Matchers of the child's own children, resolved on first use. */
   children: ChildMatcher[] | undefined;
   readonly fields: FieldTable | undefined;
@@ -57,6 +59,7 @@ function childMatchers(message: MessageDescriptor, type: ComplexTypeDescriptor):
         complexType,
         wrapper: !!complexType?.wrapper && !repeated,
         quotable: simpleType ? isQuotable(simpleType) : false,
+        leafValue: simpleType ? leafValueOf(simpleType) : undefined,
         children: undefined,
         fields: complexType ? fieldTableOf(complexType.name) : undefined,
         position,
@@ -405,18 +408,20 @@ export function createDecoder(options: DecodeOptions = {}, hooks: DecoderHooks =
       }
       if (frame.kind !== FrameKind.Leaf) return;
       const slot = frame.slot!;
-      const result = checkLeaf(slot.simpleType!, frame.text, !slot.quotable);
-      if (!result.ok) {
-        xsd(framePath(frame), result.problem, frame.line);
+      const value = slot.leafValue!(frame.text);
+      if (value === undefined) {
+        const result = checkLeaf(slot.simpleType!, frame.text, !slot.quotable);
+        if (!result.ok) xsd(framePath(frame), result.problem, frame.line);
         return;
       }
       const parent = frame.parent!;
       const target = parent.target!;
       const prop = slot.element.prop;
-      if (Array.isArray(target)) target.push(result.value);
-      else if (slot.repeated) ((target[prop] ??= []) as unknown[]).push(result.value);
-      else target[prop] = result.value;
-      if (parent.info) (parent.info.leafLines ??= [])[slot.position] ??= frame.line;
+      if (Array.isArray(target)) target.push(value);
+      else if (slot.repeated) ((target[prop] ??= []) as unknown[]).push(value);
+      else target[prop] = value;
+      // Sized once to the parent's sequence: growing it leaf by leaf would allocate again and again.
+      if (parent.info) (parent.info.leafLines ??= new Array<number>(parent.matchers!.length))[slot.position] ??= frame.line;
     },
   };
 

@@ -14,6 +14,8 @@ interface CompiledType {
   readonly type: SimpleTypeDescriptor;
   readonly patterns: readonly (readonly RegExp[])[];
   readonly enumeration: ReadonlySet<string> | undefined;
+  /** The typed value of a raw leaf text, undefined when it is invalid: derived once from the facets. */
+  readonly valueOf: (raw: string) => LeafValue | undefined;
 }
 
 // Keyed by descriptor: a type of the same name may differ per standard (LDT_ProductCategorie).
@@ -22,11 +24,9 @@ const compiled = new Map<SimpleTypeDescriptor, CompiledType>();
 function compile(type: SimpleTypeDescriptor): CompiledType {
   let c = compiled.get(type);
   if (!c) {
-    c = {
-      type,
-      patterns: type.patterns.map((step) => step.map(compileXsdPattern)),
-      enumeration: type.enumeration ? new Set(type.enumeration.map((e) => e.value)) : undefined,
-    };
+    const patterns = type.patterns.map((step) => step.map(compileXsdPattern));
+    const enumeration = type.enumeration ? new Set(type.enumeration.map((e) => e.value)) : undefined;
+    c = { type, patterns, enumeration, valueOf: valueChecker(type, patterns, enumeration) };
     compiled.set(type, c);
   }
   return c;
@@ -40,7 +40,11 @@ const TIME = /^(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?|24:00:
 function collapse(raw: string): string {
   // Fast path: most values have no whitespace at all.
   // Not String.trim(): that also strips Unicode spaces (U+00A0, U+2003, U+FEFF) which XSD keeps.
-  return /[\t\n\r ]/.test(raw) ? raw.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '') : raw;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) return raw.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '');
+  }
+  return raw;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -50,10 +54,118 @@ function daysInMonth(year: number, month: number): number {
 
 /** Length in characters (code points), as XSD counts it. */
 function charLength(value: string): number {
-  if (!/[\uD800-\uDBFF]/.test(value)) return value.length;
+  let pairs = 0;
+  for (let i = 0; i < value.length; i++) if ((value.charCodeAt(i) & 0xfc00) === 0xd800) pairs++;
+  if (pairs === 0) return value.length;
   let n = 0;
   for (const _ of value) n++;
   return n;
+}
+
+const ZERO = 0x30;
+/** Digits an integer may have for its value to be summed exactly in a double (below 2^53). */
+const EXACT_DIGITS = 15;
+
+/**
+ * The value of an integer's lexical form `[+-]?[0-9]+`, NaN when it is not
+ * one; the same number `Number()` gives, without a regular expression.
+ */
+function integerValue(value: string): number {
+  const n = value.length;
+  let i = 0;
+  let negative = false;
+  const first = value.charCodeAt(0);
+  if (first === 0x2d || first === 0x2b) {
+    negative = first === 0x2d;
+    i = 1;
+  }
+  if (i >= n) return NaN;
+  let sum = 0;
+  for (let k = i; k < n; k++) {
+    const digit = value.charCodeAt(k) - ZERO;
+    if (digit < 0 || digit > 9) return NaN;
+    sum = sum * 10 + digit;
+  }
+  if (n - i > EXACT_DIGITS) return Number(value);
+  return negative ? -sum : sum;
+}
+
+/** Whether a `YYYY-MM-DD` date (no time zone, a four-digit year) is a real day; undefined for any other form. */
+function plainDateValid(value: string): boolean | undefined {
+  if (value.length !== 10 || value.charCodeAt(4) !== 0x2d || value.charCodeAt(7) !== 0x2d) return undefined;
+  let year = 0;
+  for (let k = 0; k < 4; k++) {
+    const digit = value.charCodeAt(k) - ZERO;
+    if (digit < 0 || digit > 9) return undefined;
+    year = year * 10 + digit;
+  }
+  const m1 = value.charCodeAt(5) - ZERO;
+  const m2 = value.charCodeAt(6) - ZERO;
+  const d1 = value.charCodeAt(8) - ZERO;
+  const d2 = value.charCodeAt(9) - ZERO;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  return year !== 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function dateValid(value: string): boolean {
+  const plain = plainDateValid(value);
+  if (plain !== undefined) return plain;
+  const m = DATE.exec(value);
+  return !!m && Number(m[3]) <= daysInMonth(Number(m[1]), Number(m[2])) && !/^-?0000$/.test(m[1]!);
+}
+
+/**
+ * The fast check of one simple type, built once from its facets: the
+ * built-in's lexical space and bounds, lengths, patterns, enumeration, each
+ * only when the type has it.
+ */
+function valueChecker(type: SimpleTypeDescriptor, patterns: readonly (readonly RegExp[])[], enumeration: ReadonlySet<string> | undefined): (raw: string) => LeafValue | undefined {
+  const { minLength, maxLength, minInclusive, maxInclusive } = type;
+  const lengths = minLength !== undefined || maxLength !== undefined;
+  const restrictions = (value: string): boolean => {
+    if (lengths) {
+      const length = charLength(value);
+      if (minLength !== undefined && length < minLength) return false;
+      if (maxLength !== undefined && length > maxLength) return false;
+    }
+    for (const step of patterns) {
+      if (step.length === 1 ? !step[0]!.test(value) : !step.some((re) => re.test(value))) return false;
+    }
+    return !enumeration || enumeration.has(value);
+  };
+  switch (type.builtin) {
+    case 'integer':
+      return (raw) => {
+        const value = collapse(raw);
+        const typed = integerValue(value);
+        if (Number.isNaN(typed)) return undefined;
+        if (minInclusive !== undefined && typed < minInclusive) return undefined;
+        if (maxInclusive !== undefined && typed > maxInclusive) return undefined;
+        return restrictions(value) ? typed : undefined;
+      };
+    case 'date':
+      return (raw) => {
+        const value = collapse(raw);
+        return dateValid(value) && restrictions(value) ? value : undefined;
+      };
+    case 'time':
+      return (raw) => {
+        const value = collapse(raw);
+        return TIME.test(value) && restrictions(value) ? value : undefined;
+      };
+    default:
+      return (raw) => (restrictions(raw) ? raw : undefined);
+  }
+}
+
+/**
+ * The checker of a simple type for a decoder to keep: the typed value of a
+ * raw leaf text, or undefined when it is invalid (then `checkLeaf` says why).
+ */
+export function leafValueOf(type: SimpleTypeDescriptor): (raw: string) => LeafValue | undefined {
+  return compile(type).valueOf;
 }
 
 function describe(value: string, type: SimpleTypeDescriptor, sensitive: boolean): string {
@@ -74,38 +186,11 @@ export function isQuotable(type: SimpleTypeDescriptor): boolean {
  */
 export function checkLeaf(type: SimpleTypeDescriptor, raw: string, sensitive = true): LeafCheck {
   const c = compile(type);
-  const value = type.builtin === 'string' ? raw : collapse(raw);
-  const result = checkValue(c, value);
-  if (result !== undefined) return result;
+  const typed = c.valueOf(raw);
+  if (typed !== undefined) return { ok: true, value: typed };
   // Only on failure: build the texts (quoting the value where that is safe).
+  const value = type.builtin === 'string' ? raw : collapse(raw);
   return explain(c, value, describe(value, type, sensitive), type.name.startsWith('LDT_') ? type.name : type.name.split('/').pop()!);
-}
-
-/** The fast path: the typed value when the raw text is valid, undefined when it is not. */
-function checkValue(c: CompiledType, value: string): LeafCheck | undefined {
-  const type = c.type;
-  let typed: LeafValue = value;
-  if (type.builtin === 'integer') {
-    if (!INTEGER.test(value)) return undefined;
-    typed = Number(value);
-    if (type.minInclusive !== undefined && typed < type.minInclusive) return undefined;
-    if (type.maxInclusive !== undefined && typed > type.maxInclusive) return undefined;
-  } else if (type.builtin === 'date') {
-    const m = DATE.exec(value);
-    if (!m || Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2])) || /^-?0000$/.test(m[1]!)) return undefined;
-  } else if (type.builtin === 'time') {
-    if (!TIME.test(value)) return undefined;
-  }
-  if (type.minLength !== undefined || type.maxLength !== undefined) {
-    const length = charLength(value);
-    if (type.minLength !== undefined && length < type.minLength) return undefined;
-    if (type.maxLength !== undefined && length > type.maxLength) return undefined;
-  }
-  for (const step of c.patterns) {
-    if (step.length === 1 ? !step[0]!.test(value) : !step.some((re) => re.test(value))) return undefined;
-  }
-  if (c.enumeration && !c.enumeration.has(value)) return undefined;
-  return { ok: true, value: typed };
 }
 
 function explain(c: CompiledType, value: string, shown: string, typeName: string): LeafCheck {
