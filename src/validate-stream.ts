@@ -11,7 +11,7 @@
  * lines either way.
  */
 import { createDecoder } from './codec/decode.js';
-import { rememberLocations } from './codec/locations.js';
+import { rememberLocations, type NodeInfo } from './codec/locations.js';
 import { isError, type Finding, type Report } from './findings.js';
 import { checkRules, nationalProfile } from './rules/index.js';
 import { NotStreamable, StreamedRules, streamableFor } from './rules/stream.js';
@@ -48,9 +48,12 @@ export function startValidation(options: ValidateOptions = {}): StreamingValidat
   let streamRules = options.locations !== false;
   let streamed: StreamedRules | undefined;
   let clienten: object[] | undefined;
+  /** The node infos of the message-level parts (all but the Clients), as they were when the first Client closed. */
+  let messageLevel: [object, NodeInfo][] = [];
   let gaveUp = false;
 
-  const flush = (): void => {
+  /** Judges the Clients collected so far and drops them; `last` at the end of the input. */
+  const flush = (last = false): void => {
     if (!streamed || !clienten || clienten.length === 0) return;
     try {
       if (decoder.clean) streamed.batch(decoder.root as unknown as Message, clienten);
@@ -58,7 +61,12 @@ export function startValidation(options: ValidateOptions = {}): StreamingValidat
       if (!(error instanceof NotStreamable)) throw error;
       gaveUp = true;
     }
-    for (const client of clienten) forget(decoder.infos, client);
+    if (last) for (const client of clienten) forget(decoder.infos, client);
+    else {
+      // Only the message-level parts and this batch's Clients have infos now: start again from the former.
+      decoder.infos.clear();
+      for (const [object, info] of messageLevel) decoder.infos.set(object, info);
+    }
     clienten.length = 0;
   };
 
@@ -79,6 +87,9 @@ export function startValidation(options: ValidateOptions = {}): StreamingValidat
         streamed = new StreamedRules(profile, id);
         // Rules locate what they find through the message's registered locations.
         rememberLocations(root, decoder.infos);
+        const withoutClient = new Map(decoder.infos);
+        forget(withoutClient, value);
+        messageLevel = [...withoutClient];
       }
       if (clienten!.length >= BATCH) flush();
     },
@@ -93,7 +104,7 @@ export function startValidation(options: ValidateOptions = {}): StreamingValidat
       if (gaveUp) return undefined;
       const readerFindings = reader.end();
       if (!readerFindings) return undefined;
-      flush();
+      flush(true);
       if (gaveUp) return undefined;
       const result = decoder.finish(readerFindings);
       const findings: Finding[] = [...result.findings];

@@ -39,6 +39,12 @@ interface ChildMatcher {
   readonly fields: FieldTable | undefined;
   /** Position in the parent's sequence. */
   readonly position: number;
+  /**
+   * The last start tag found to match (same local name and namespace): a
+   * reader that reuses its tag objects is matched by identity, without
+   * comparing the namespace's characters again.
+   */
+  lastTag: XmlStartTag | undefined;
 }
 
 const matcherCache = new Map<string, ChildMatcher[]>();
@@ -63,6 +69,7 @@ function childMatchers(message: MessageDescriptor, type: ComplexTypeDescriptor):
         children: undefined,
         fields: complexType ? fieldTableOf(complexType.name) : undefined,
         position,
+        lastTag: undefined,
       };
     });
     matcherCache.set(key, m);
@@ -255,7 +262,12 @@ export function createDecoder(options: DecodeOptions = {}, hooks: DecoderHooks =
     let found = -1;
     for (let i = parent.pos; i < matchers.length; i++) {
       const m = matchers[i]!;
+      if (m.lastTag === tag) {
+        found = i;
+        break;
+      }
       if (m.element.name === tag.local && m.uri === tag.uri) {
+        m.lastTag = tag;
         found = i;
         break;
       }
