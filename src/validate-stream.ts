@@ -64,8 +64,7 @@ export function startValidation(options: ValidateOptions = {}): StreamingValidat
     if (last) for (const client of clienten) forget(decoder.infos, client);
     else {
       // Only the message-level parts and this batch's Clients have infos now: start again from the former.
-      decoder.infos.clear();
-      for (const [object, info] of messageLevel) decoder.infos.set(object, info);
+      decoder.renewInfos(messageLevel);
     }
     clienten.length = 0;
   };
@@ -86,7 +85,7 @@ export function startValidation(options: ValidateOptions = {}): StreamingValidat
         clienten = declaratie.clienten;
         streamed = new StreamedRules(profile, id);
         // Rules locate what they find through the message's registered locations.
-        rememberLocations(root, decoder.infos);
+        rememberLocations(root, { get: (object) => decoder.infos.get(object) });
         const withoutClient = new Map(decoder.infos);
         forget(withoutClient, value);
         messageLevel = [...withoutClient];

@@ -178,6 +178,14 @@ export interface Decoder {
   readonly root: Record<string, unknown> | undefined;
   /** Node infos of the model so far (only with locations). */
   readonly infos: Map<object, NodeInfo>;
+  /**
+   * Goes on with a new map of node infos holding only `keep` (a streaming
+   * consumer drops the parts it has judged this way). A new map, not a
+   * cleared one: V8 links a cleared or shrunk map's old table to its new
+   * one, so once a table has been promoted each next one would outlive its
+   * batch, and every batch's model with it.
+   */
+  renewInfos(keep: Iterable<readonly [object, NodeInfo]>): void;
   /** No level-1 error has been found so far. */
   readonly clean: boolean;
   /** The result, given the reader's own findings. */
@@ -194,7 +202,7 @@ export function createDecoder(options: DecodeOptions = {}, hooks: DecoderHooks =
   const findings: Finding[] = [];
   const withLocations = options.locations !== false;
   // A Map, not a WeakMap: it lives exactly as long as the decoded message, and Map.set is far cheaper.
-  const infos = new Map<object, NodeInfo>();
+  let infos = new Map<object, NodeInfo>();
   let message: MessageDescriptor | undefined;
   let root: Record<string, unknown> | undefined;
   let top: Frame | undefined;
@@ -460,7 +468,12 @@ export function createDecoder(options: DecodeOptions = {}, hooks: DecoderHooks =
     get root() {
       return root;
     },
-    infos,
+    get infos() {
+      return infos;
+    },
+    renewInfos(keep) {
+      infos = new Map(keep);
+    },
     get clean() {
       return schemaErrors === 0;
     },

@@ -33,10 +33,15 @@ export interface FieldTable {
   readonly positions: Readonly<Record<string, number>>;
 }
 
-const decoded = new WeakMap<object, ReadonlyMap<object, NodeInfo>>();
+/** Where the node info of an object is looked up (a map, or a view on the maps a streaming decoder renews). */
+export interface NodeInfoLookup {
+  get(object: object): NodeInfo | undefined;
+}
+
+const decoded = new WeakMap<object, NodeInfoLookup>();
 
 /** Called by decode: remembers the node infos of a decoded message. */
-export function rememberLocations(message: object, infos: ReadonlyMap<object, NodeInfo>): void {
+export function rememberLocations(message: object, infos: NodeInfoLookup): void {
   decoded.set(message, infos);
 }
 
