@@ -255,6 +255,8 @@ export function passesElfproef(bsn: string): boolean {
  * first one with the key. One pass with a map, so linear in the items.
  */
 export function laterDuplicates<T>(items: readonly T[], key: (item: T) => string): { item: T; first: T }[] {
+  // Most lists hold one item (a Client's Prestaties): no keys to build, no map.
+  if (items.length < 2) return [];
   const firsts = new Map<string, T>();
   const duplicates: { item: T; first: T }[] = [];
   for (const item of items) {
