@@ -80,7 +80,16 @@ function sameBytes(a: Uint8Array, buf: Uint8Array, start: number, end: number): 
   return true;
 }
 
+/** Arrays of each short length, reused to pass bytes to String.fromCharCode without a view per string. */
+const SCRATCH = Array.from({ length: 33 }, (_, length) => new Array<number>(length).fill(0));
+
 function ascii(buf: Uint8Array, start: number, end: number): string {
+  const length = end - start;
+  if (length < SCRATCH.length) {
+    const codes = SCRATCH[length]!;
+    for (let i = 0; i < length; i++) codes[i] = buf[start + i]!;
+    return String.fromCharCode.apply(null, codes);
+  }
   return String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
 }
 
@@ -309,10 +318,30 @@ export class ByteXmlReader {
     const n = buf.length;
     let line = this.line;
     let lineStart = -1;
+    let j = start;
+    // Indentation first (a line end, tabs, spaces) in a loop of its own: between tags it is all there is.
+    for (; j < n; j++) {
+      const c = buf[j]!;
+      if (c === NL) {
+        line++;
+        lineStart = j + 1;
+      } else if (c !== TAB && c !== SPACE) break;
+    }
+    // Whitespace before a start tag, or after an end tag, cannot be a leaf's value: the decoder ignores it.
+    if (j < n && buf[j] === LT && this.rootSeen && !this.rootClosed && (this.afterClose || (j + 1 < n && buf[j + 1] !== SLASH))) {
+      if (lineStart >= 0) {
+        this.line = line;
+        this.lineStart = this.base + lineStart;
+        this.lineExtra = 0;
+      }
+      return j;
+    }
+    line = this.line;
+    lineStart = -1;
     let hash = FNV_OFFSET;
     let whitespace = true;
     let special = false;
-    let j = start;
+    j = start;
     for (; j < n; j++) {
       const c = buf[j]!;
       if (c === LT) break;
