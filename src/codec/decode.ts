@@ -316,7 +316,8 @@ export function createDecoder(options: DecodeOptions = {}, hooks: DecoderHooks =
     else parentTarget[slot.element.prop] = target;
     let info: NodeInfo | undefined;
     if (withLocations) {
-      info = { parent: parent.info, name: tag.local, index, line, column, fields: slot.fields! };
+      // leafLines named up front, so every info has its final shape from the start.
+      info = { parent: parent.info, name: tag.local, index, line, column, leafLines: undefined, fields: slot.fields! };
       if (!slot.wrapper) infos.set(target, info);
     }
     const children = (slot.children ??= childMatchers(message!, slot.complexType!));
@@ -369,7 +370,7 @@ export function createDecoder(options: DecodeOptions = {}, hooks: DecoderHooks =
     const complexType = standard.complexTypes[descriptor.root.complexType!]!;
     let info: NodeInfo | undefined;
     if (withLocations) {
-      info = { parent: undefined, name: 'Bericht', index: undefined, line, column, fields: fieldTableOf(complexType.name) };
+      info = { parent: undefined, name: 'Bericht', index: undefined, line, column, leafLines: undefined, fields: fieldTableOf(complexType.name) };
       infos.set(root, info);
     }
     top = pool.at(FrameKind.Complex, undefined, 'Bericht', undefined, line, undefined, childMatchers(descriptor, complexType), root, info);

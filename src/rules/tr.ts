@@ -595,6 +595,7 @@ export const trRules: readonly Rule[] = [
     // As in the XSLT, debet Prestaties are compared with the other Prestaties of the same Client (TR389, level 3, looks further).
     check(message, context) {
       for (const client of message.declaratie.clienten) {
+        if (client.prestaties.length < 2) continue; // one Prestatie has no duplicate
         const debets = client.prestaties.filter((p) => p.ingediendBedrag.debetCredit === 'D');
         const key = (p: WMO323Prestatie) => keyOf(p.toewijzingNummer, p.productPeriode.begindatum, p.productPeriode.einddatum, p.productCategorie, p.productCode);
         for (const { item, first } of laterDuplicates(debets, key)) {
