@@ -8,7 +8,7 @@ import type { ComplexTypeDescriptor, ElementDescriptor, MessageDescriptor, Simpl
 import { STANDARDS, STANDARD_IDS, standardOf } from '../standard/standards.js';
 import type { Message } from '../standard/generated/types.js';
 import { isRepeated, standardLabel } from '../standard/model.js';
-import { readXml, type XmlEvents, type XmlStartTag } from '../xml/reader.js';
+import { NO_ATTRIBUTES, readXml, type XmlEvents, type XmlStartTag } from '../xml/reader.js';
 import { describeNamespace, messageForNamespace } from './detect.js';
 import { fieldTableOf, rememberLocations, type FieldTable, type NodeInfo } from './locations.js';
 import { checkLeaf, isQuotable, leafValueOf, type LeafValue } from './simple-type.js';
@@ -336,6 +336,7 @@ export function createDecoder(options: DecodeOptions = {}, hooks: DecoderHooks =
     }
   };
   const hasAttributes = (tag: XmlStartTag): boolean => {
+    if (tag.attributes === NO_ATTRIBUTES) return false;
     for (const _ in tag.attributes) return true;
     return false;
   };

@@ -13,7 +13,7 @@
  * it accepts, and never accept one that saxes refuses.
  */
 import type { Finding } from '../findings.js';
-import { DEFAULT_MAX_DEPTH, type XmlAttribute, type XmlEvents, type XmlStartTag } from './reader.js';
+import { DEFAULT_MAX_DEPTH, NO_ATTRIBUTES, type XmlAttribute, type XmlEvents, type XmlStartTag } from './reader.js';
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -33,7 +33,6 @@ const RBRACKET = 0x5d;
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
-const NO_ATTRIBUTES: Readonly<Record<string, XmlAttribute>> = Object.freeze({});
 
 /** Per byte of a name: 1 may start it, 2 may continue it, COLON_BYTE, NON_ASCII (left to saxes); 0 ends it. */
 const NAME_START = 1;

@@ -22,6 +22,9 @@ export interface XmlStartTag {
   readonly attributes: Readonly<Record<string, XmlAttribute>>;
 }
 
+/** The attributes of a start tag that has none, shared, so a consumer can tell without enumerating. */
+export const NO_ATTRIBUTES: Readonly<Record<string, XmlAttribute>> = Object.freeze({});
+
 export interface XmlEvents {
   /** Called before open and close with the parser's position (1-based line). */
   position(line: number, column: number): void;
