@@ -80,7 +80,7 @@ describe('streaming validation gives the whole-model report', () => {
     }
   });
 
-  describe('a declaratie of 700 Clients (three batches) with level-2 violations anywhere', () => {
+  describe('a declaratie of 700 Clients (several batches) with level-2 violations anywhere', () => {
     const base = buildDeclaratie(700);
     type Mutator = (m: WMO323, client: number, other: number) => void;
     const clientAt = (m: WMO323, i: number): WMO323Client => m.declaratie.clienten[i % m.declaratie.clienten.length]!;
