@@ -164,7 +164,8 @@ export class ByteXmlReader {
   /** Feeds the next bytes; false when this reader gives up on the document. */
   write(chunk: Uint8Array): boolean {
     if (this.failed) return false;
-    let buf = chunk;
+    // A plain Uint8Array view of a Buffer (or any subclass): the loops then see one kind of array, and stay optimised.
+    let buf = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.carry) {
       // One work buffer, reused: a fresh one per chunk would leave the garbage collector a chunk-sized block each time.
       const length = this.carry.length + chunk.length;
