@@ -34,7 +34,7 @@ const RBRACKET = 0x5d;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
-/** Per byte of a name: 1 may start it, 2 may continue it, COLON_BYTE, NON_ASCII (left to saxes); 0 ends it. */
+/** Per byte of a name: 3 may start or continue it, 2 only continue it, COLON_BYTE, NON_ASCII (left to saxes); 0 ends it. */
 const NAME_START = 1;
 const COLON_BYTE = 4;
 const NON_ASCII = 8;
@@ -69,7 +69,6 @@ interface NameEntry {
   tag: XmlStartTag | undefined;
   tagScope: number;
 }
-
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
