@@ -71,8 +71,10 @@ export function startValidation(options: ValidateOptions = {}): StreamingValidat
 
   const decoder = createDecoder(options, {
     closed(element: ElementDescriptor, value) {
+      // Called for every complex element: the name first, the message only for a Client.
+      if (!streamRules || element.name !== 'Client') return;
       const id = decoder.message?.id;
-      if (!streamRules || element.name !== 'Client' || !id || berichtNummer(id) !== '323') return;
+      if (!id || berichtNummer(id) !== '323') return;
       if (!streamed) {
         // A profile with rules of its own for the declaratie keeps the whole model.
         if (!streamableFor(profile, id)) {
