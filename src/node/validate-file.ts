@@ -7,9 +7,8 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { validateWhole, type ValidateOptions } from '../api.js';
+import type { ValidateOptions } from '../api.js';
 import type { Report } from '../findings.js';
-import { startValidation } from '../validate-stream.js';
 import { DEFAULT_MAX_BYTES, tooLarge } from '../xml/reader.js';
 
 const CHUNK = 1 << 20;
@@ -30,6 +29,8 @@ export async function validateFile(file: string, options: ValidateFileOptions = 
     const report = await validateInParts(file, size, options);
     if (report) return report;
   }
+  // Loaded only here: a declaratie validated in parts leaves the decoder and the rules to the worker threads.
+  const [{ startValidation }, { validateWhole }] = await Promise.all([import('../validate-stream.js'), import('../api.js')]);
   const validation = startValidation(options);
   const stream = createReadStream(file, { highWaterMark: CHUNK });
   let read = 0;

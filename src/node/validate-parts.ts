@@ -1,10 +1,10 @@
 /**
- * A large declaratie validated on two cores: split at Client boundaries, the
- * first Clients are judged on this thread and the rest in a worker thread,
- * each part as a message of its own (the header, its Clients, the closing
- * tags). The rules spanning the Clients (TR101, TR315, TR316, TR358) are
- * judged on this thread: over its own Clients, then over what they read of the
- * worker's.
+ * A large declaratie validated on two cores: split at Client boundaries into
+ * two parts, each validated in a worker thread as a message of its own (the
+ * header, its Clients, the closing tags). The rules spanning the Clients
+ * (TR101, TR315, TR316, TR358) are judged by the first part: over its own
+ * Clients, then over what they read of the later part's. This thread only
+ * finds the splits and compares: it loads neither the decoder nor the rules.
  *
  * Only a clean answer is taken from the parts: when both are accepted without
  * a single finding, the splits stood between markup at the same depth (so
@@ -19,20 +19,14 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ValidateOptions } from '../api.js';
 import type { Report } from '../findings.js';
-import { nationalProfile } from '../rules/index.js';
-import { startPartValidation, type PartValidation } from '../validate-stream.js';
 
-const CHUNK = 1 << 20;
 /** Where to look for the first Client, and for the last Client's end tag. */
 const HEAD_WINDOW = 1 << 18;
 const TAIL_WINDOW = 1 << 16;
 /** Around the middle: far more than any one Client, so a Client start is always found. */
 const MIDDLE_WINDOW = 1 << 20;
-/**
- * The share of the bytes this thread takes: it starts at once, while the
- * worker thread first loads the library (about 0.1 s).
- */
-const FIRST_SHARE = 0.56;
+/** The share of the bytes in the first part: the first also judges the spanning rules over both at the end. */
+const FIRST_SHARE = 0.48;
 
 /** A byte range [start, end) of the file, and whether to note the reader's open elements after it. */
 export type PartRange = readonly [start: number, end: number, check: boolean];
@@ -91,63 +85,59 @@ export async function findSplits(handle: FileHandle, size: number, firstShare = 
   return { firstClient, middleClient, afterLastClient };
 }
 
-/** Feeds the ranges of the file to a part validation; the open elements after each checked range. */
-export async function feedRanges(part: PartValidation, file: string, ranges: readonly PartRange[]): Promise<(readonly string[] | undefined)[]> {
-  const stacks: (readonly string[] | undefined)[] = [];
-  const handle = await open(file, 'r');
-  try {
-    const buffer = new Uint8Array(CHUNK);
-    let going = true;
-    for (const [start, end, check] of ranges) {
-      for (let at = start; going && at < end; ) {
-        const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - at), at);
-        if (bytesRead === 0) {
-          going = false;
-          break;
-        }
-        // The reader keeps what it has not consumed; the buffer is reused for the next read.
-        going = part.write(buffer.subarray(0, bytesRead));
-        at += bytesRead;
-      }
-      if (check) stacks.push(going ? part.openElements() : undefined);
-    }
-  } finally {
-    await handle.close();
-  }
-  return stacks;
-}
+/** What the coordinating thread tells a part's worker. */
+export type ToPartWorker =
+  | { readonly kind: 'part'; readonly file: string; readonly ranges: readonly PartRange[]; readonly collectSpanning: boolean }
+  | { readonly kind: 'later-clients'; readonly clients: readonly unknown[] };
 
-/** A later part, as the worker thread validates it. */
-export async function validateLaterPart(file: string, ranges: readonly PartRange[], options: ValidateOptions): Promise<PartOutcome> {
-  const part = startPartValidation(options, { collectSpanning: true });
-  const stacks = await feedRanges(part, file, ranges);
-  const report = part.end();
-  return { report, stacks, clients: report ? part.spanningClients() : [] };
-}
+/** What a part's worker answers: the first part once its bytes are read, and each part at its end. */
+export type FromPartWorker =
+  | { readonly kind: 'read'; readonly stacks: readonly (readonly string[] | undefined)[] }
+  | { readonly kind: 'done'; readonly report: Report | undefined; readonly stacks: readonly (readonly string[] | undefined)[]; readonly clients: readonly unknown[] };
 
 /** The worker next to the bundle, or the TypeScript source run through tsx (tests). */
 function partWorker(data: unknown): Worker {
+  // A small young generation: two parts at once then stay within the memory of one pass.
+  const resourceLimits = { maxYoungGenerationSizeMb: 8 };
   const built = new URL('./validate-part-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+  if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData: data, resourceLimits });
   const source = new URL('./validate-part-worker.ts', import.meta.url);
-  return new Worker(new URL('../http/tsx-worker.mjs', import.meta.url), { workerData: { ...(data as object), entry: source.href } });
+  return new Worker(new URL('../http/tsx-worker.mjs', import.meta.url), { workerData: { ...(data as object), entry: source.href }, resourceLimits });
 }
 
-/** A worker thread that validates the later part once it is told which; it loads the library meanwhile. */
-function startWorker(options: ValidateOptions): { run(file: string, ranges: readonly PartRange[]): Promise<PartOutcome | undefined>; stop(): void } {
+interface PartWorker {
+  send(message: ToPartWorker): void;
+  /** The next answer; undefined once the worker failed or ended. */
+  next(): Promise<FromPartWorker | undefined>;
+  stop(): void;
+}
+
+/** A worker thread for one part; it loads the library while the splits are sought. */
+function startPartWorker(options: ValidateOptions): PartWorker {
   const worker = partWorker({ options });
-  let settle: (outcome: PartOutcome | undefined) => void = () => {};
-  const outcome = new Promise<PartOutcome | undefined>((resolve) => {
-    settle = resolve;
+  const answers: FromPartWorker[] = [];
+  const waiting: ((answer: FromPartWorker | undefined) => void)[] = [];
+  let ended = false;
+  worker.on('message', (answer: FromPartWorker) => {
+    const wait = waiting.shift();
+    if (wait) wait(answer);
+    else answers.push(answer);
   });
-  worker.once('message', (answer: PartOutcome) => settle(answer));
   // A worker that fails or cannot start leaves the file to the one-pass validation.
-  worker.once('error', () => settle(undefined));
-  worker.once('exit', () => settle(undefined));
+  const end = (): void => {
+    ended = true;
+    for (const wait of waiting.splice(0)) wait(undefined);
+  };
+  worker.once('error', end);
+  worker.once('exit', end);
   return {
-    run(file, ranges) {
-      worker.postMessage({ file, ranges });
-      return outcome;
+    send(message) {
+      worker.postMessage(message);
+    },
+    next() {
+      const answer = answers.shift();
+      if (answer || ended) return Promise.resolve(answer);
+      return new Promise((resolve) => waiting.push(resolve));
     },
     stop() {
       void worker.terminate();
@@ -165,8 +155,10 @@ const clean = (report: Report | undefined): report is Report => report !== undef
  */
 export async function validateInParts(file: string, size: number, options: ValidateOptions = {}, firstShare = FIRST_SHARE): Promise<Report | undefined> {
   // Only the national rules are known to split (a profile's own rules may span Clients).
-  if (options.profile && options.profile !== nationalProfile) return undefined;
-  const worker = startWorker({ ...(options.allLevels ? { allLevels: true } : {}), ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}) });
+  if (options.profile) return undefined;
+  const workerOptions: ValidateOptions = { ...(options.allLevels ? { allLevels: true } : {}), ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}) };
+  const first = startPartWorker(workerOptions);
+  const later = startPartWorker(workerOptions);
   try {
     const handle = await open(file, 'r');
     let splits: Splits | undefined;
@@ -177,26 +169,39 @@ export async function validateInParts(file: string, size: number, options: Valid
     }
     if (!splits) return undefined;
     const { firstClient, middleClient, afterLastClient } = splits;
-    const later = worker.run(file, [
-      [0, firstClient, true],
-      [middleClient, afterLastClient, true],
-      [afterLastClient, size, false],
-    ]);
-    const first = startPartValidation(options, { collectSpanning: false });
-    const stacks = await feedRanges(first, file, [
-      [0, firstClient, true],
-      [firstClient, middleClient, true],
-      [afterLastClient, size, false],
-    ]);
-    const theirs = await later;
-    if (!theirs || !clean(theirs.report) || theirs.clients.length === 0) return undefined;
-    stacks.push(...theirs.stacks);
+    first.send({
+      kind: 'part',
+      file,
+      collectSpanning: false,
+      ranges: [
+        [0, firstClient, true],
+        [firstClient, middleClient, true],
+        [afterLastClient, size, false],
+      ],
+    });
+    later.send({
+      kind: 'part',
+      file,
+      collectSpanning: true,
+      ranges: [
+        [0, firstClient, true],
+        [middleClient, afterLastClient, true],
+        [afterLastClient, size, false],
+      ],
+    });
+    const [read, theirs] = await Promise.all([first.next(), later.next()]);
+    if (read?.kind !== 'read' || theirs?.kind !== 'done' || !clean(theirs.report) || theirs.clients.length === 0) return undefined;
+    const stacks = [...read.stacks, ...theirs.stacks];
     const reference = stacks[0];
     if (!reference || !stacks.every((stack) => stack !== undefined && stack.join(' ') === reference.join(' '))) return undefined;
-    const report = first.end(theirs.clients as object[]);
-    if (!clean(report) || theirs.report.message !== report.message || theirs.report.berichtCode !== report.berichtCode) return undefined;
+    first.send({ kind: 'later-clients', clients: theirs.clients });
+    const mine = await first.next();
+    if (mine?.kind !== 'done' || !clean(mine.report)) return undefined;
+    const report = mine.report;
+    if (theirs.report.message !== report.message || theirs.report.berichtCode !== report.berichtCode) return undefined;
     return report;
   } finally {
-    worker.stop();
+    first.stop();
+    later.stop();
   }
 }
