@@ -54,8 +54,8 @@ export interface PartValidation extends StreamingValidation {
   /** The open elements' names when the bytes written so far end between markup; undefined when they end inside markup, text or a comment. */
   openElements(): readonly string[] | undefined;
   /** After `end`, in a later part: what the spanning rules read of its Clients, in document order. */
-  spanningClients(): readonly unknown[];
-  end(laterClients?: readonly object[]): Report | undefined;
+  spanningClients(): readonly string[];
+  end(laterClients?: readonly string[]): Report | undefined;
 }
 
 export function startValidation(options: ValidateOptions = {}): StreamingValidation {

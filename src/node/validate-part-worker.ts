@@ -51,7 +51,7 @@ async function servePart(options: ValidateOptions, receive: () => Promise<ToPart
   send({ kind: 'read', stacks });
   const later = await receive();
   if (later.kind !== 'later-clients') return;
-  send({ kind: 'done', report: part.end(later.clients as object[]), stacks, clients: [] });
+  send({ kind: 'done', report: part.end(later.clients), stacks, clients: [] });
 }
 
 const port = parentPort!;

@@ -31,14 +31,6 @@ const FIRST_SHARE = 0.48;
 /** A byte range [start, end) of the file, and whether to note the reader's open elements after it. */
 export type PartRange = readonly [start: number, end: number, check: boolean];
 
-export interface PartOutcome {
-  readonly report: Report | undefined;
-  /** The open elements after each checked range (undefined: not between markup). */
-  readonly stacks: readonly (readonly string[] | undefined)[];
-  /** What the spanning rules read of the part's Clients. */
-  readonly clients: readonly unknown[];
-}
-
 /** Where a declaratie can be split: before the first Client, before a Client near the middle, after the last Client. */
 export interface Splits {
   readonly firstClient: number;
@@ -88,12 +80,12 @@ export async function findSplits(handle: FileHandle, size: number, firstShare = 
 /** What the coordinating thread tells a part's worker. */
 export type ToPartWorker =
   | { readonly kind: 'part'; readonly file: string; readonly ranges: readonly PartRange[]; readonly collectSpanning: boolean }
-  | { readonly kind: 'later-clients'; readonly clients: readonly unknown[] };
+  | { readonly kind: 'later-clients'; readonly clients: readonly string[] };
 
 /** What a part's worker answers: the first part once its bytes are read, and each part at its end. */
 export type FromPartWorker =
   | { readonly kind: 'read'; readonly stacks: readonly (readonly string[] | undefined)[] }
-  | { readonly kind: 'done'; readonly report: Report | undefined; readonly stacks: readonly (readonly string[] | undefined)[]; readonly clients: readonly unknown[] };
+  | { readonly kind: 'done'; readonly report: Report | undefined; readonly stacks: readonly (readonly string[] | undefined)[]; readonly clients: readonly string[] };
 
 /** The worker next to the bundle, or the TypeScript source run through tsx (tests). */
 function partWorker(data: unknown): Worker {

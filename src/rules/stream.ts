@@ -54,7 +54,8 @@ export interface StreamedRulesOptions {
   /**
    * For a later part of a declaratie split over threads: the rules spanning
    * the Clients are not judged here; the parts of each Client they read are
-   * kept (`spanningClients`) for the first part's `finish`.
+   * kept (`spanningClients`, a JSON text per batch: compact while it waits
+   * and is sent between threads) for the first part's `finish`.
    */
   readonly collectSpanning?: boolean;
 }
@@ -65,7 +66,7 @@ export class StreamedRules {
   private locator: Locator | undefined;
   private started = false;
   private nextOrdinal = 1;
-  private readonly collected: unknown[] | undefined;
+  private readonly collected: string[] | undefined;
   private readonly collectFields: ClientFields | undefined;
 
   constructor(profile: Profile, message: MessageId, streamOptions: StreamedRulesOptions = {}) {
@@ -81,7 +82,7 @@ export class StreamedRules {
   }
 
   /** In a part (collectSpanning): what the spanning rules read of each Client judged so far, in document order. */
-  spanningClients(): readonly unknown[] {
+  spanningClients(): readonly string[] {
     return this.collected ?? [];
   }
 
@@ -112,7 +113,7 @@ export class StreamedRules {
    * which holds only this batch). The message's locations must be registered.
    */
   batch(message: Message, clienten: object[]): void {
-    if (this.collected) for (const client of clienten) this.collected.push(pickClientFields(client, this.collectFields!));
+    if (this.collected && clienten.length > 0) this.collected.push(JSON.stringify(clienten.map((client) => pickClientFields(client, this.collectFields!))));
     if (!this.started) {
       this.started = true;
       const batch = clienten.splice(0, clienten.length);
@@ -140,17 +141,19 @@ export class StreamedRules {
   /**
    * After the last batch: every rule's findings, in the profile's order.
    * `laterClients` are the spanning parts of Clients judged elsewhere (a later
-   * part of the message, from `spanningClients`): the spanning rules take them
-   * after this part's own; their findings have no meaningful place.
+   * part of the message, as `spanningClients` gave them): the spanning rules
+   * take them after this part's own; their findings have no meaningful place.
    */
-  finish(message: Message, laterClients: readonly object[] = []): Finding[] {
+  finish(message: Message, laterClients: readonly string[] = []): Finding[] {
     if (!this.started) this.batch(message, []);
+    for (const batch of laterClients) {
+      const clienten = JSON.parse(batch) as object[];
+      for (const p of this.planned) p.stream?.clients(clienten, this.nextOrdinal);
+      this.nextOrdinal += clienten.length;
+    }
     const all: Finding[] = [];
     for (const p of this.planned) {
-      if (p.stream) {
-        if (laterClients.length > 0) p.stream.clients(laterClients, this.nextOrdinal);
-        p.stream.end();
-      }
+      if (p.stream) p.stream.end();
       if (p.head) for (const f of p.head) all.push(f);
       for (const f of p.findings) all.push(f);
     }
