@@ -37,8 +37,8 @@ export const config = defineConfig([
     onSuccess: async () => writeNotices(),
   },
   {
-    // The `iwmo` command line and the worker thread it shares with the HTTP service (Node only).
-    entry: { main: 'src/cli/main.ts', 'operations-worker': 'src/http/operations-worker.ts' },
+    // The `iwmo` command line, the worker thread it shares with the HTTP service, and the worker that takes part of a large declaratie (Node only).
+    entry: { main: 'src/cli/main.ts', 'operations-worker': 'src/http/operations-worker.ts', 'validate-part-worker': 'src/node/validate-part-worker.ts' },
     outDir: 'dist/cli',
     noExternal: bundledInCli,
     banner: { js: "import { createRequire as __iwmoCreateRequire } from 'node:module'; const require = __iwmoCreateRequire(import.meta.url);" },

@@ -71,7 +71,9 @@ export async function validateCommand(paths: readonly string[], options: Validat
 async function validateHere(files: readonly string[], options: ValidateCommandOptions, reports: (ReportJson | undefined)[], ioErrors: string[], done: () => void): Promise<void> {
   for (const [i, file] of files.entries()) {
     try {
-      reports[i] = reportJson(await validateFile(file, { allLevels: options.allLevels, ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}) }));
+      // `--workers 0` or `1` keeps a large declaratie on this thread too; by default it is split over two.
+      const parts = options.workers === undefined ? {} : { parts: options.workers > 1 };
+      reports[i] = reportJson(await validateFile(file, { allLevels: options.allLevels, ...parts, ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}) }));
     } catch (error) {
       ioErrors.push(`${file}: ${describeIoError(error)}`);
     }
