@@ -185,7 +185,7 @@ export class ByteXmlReader {
   openElements(): string[] | undefined {
     if (this.failed || !this.started || this.rootClosed) return undefined;
     if (this.carry) for (const c of this.carry) if (!isSpace(c)) return undefined;
-    return this.stack.map((open) => open.name.qname);
+    return this.stack.map((open) => open.qname);
   }
 
   /** Ends the input; the reader's own findings (a BOM warning), or undefined when it gave up. */
