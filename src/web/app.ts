@@ -3,16 +3,16 @@
  * library in a web worker, and its findings are listed and shown on the
  * message itself. Nothing is sent anywhere (the page's CSP forbids it, too).
  */
-import type { Finding, Report } from '../index.js';
+import type { Finding } from '../index.js';
 import { describeStandard } from '../standard/model.js';
 import { setUpContractView } from './contract-view.js';
-import type { CheckRequest, CheckResponse } from './protocol.js';
+import type { CheckProgress, CheckRequest, CheckResponse, CheckResult, ReportSummary } from './protocol.js';
 import { MessageViewer, type LineNote } from './viewer.js';
 import { setupConvertView } from './convert-view.js';
 
 const MAX_BYTES = 25 * 1024 * 1024;
-/** More findings than this are counted, not listed: a broken 25 MB file can have tens of thousands. */
-const MAX_LISTED = 500;
+/** Messages up to this size are checked in a blink: no progress bar for them. */
+const SHOW_PROGRESS_FROM = 2 * 1024 * 1024;
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -26,6 +26,9 @@ const pasteInput = element<HTMLTextAreaElement>('paste-input');
 const validatePaste = element<HTMLButtonElement>('validate-paste');
 const allLevels = element<HTMLInputElement>('all-levels');
 const status = element<HTMLElement>('status');
+const progressBox = element<HTMLElement>('progress');
+const progressBar = element<HTMLProgressElement>('check-progress');
+const progressText = element<HTMLElement>('progress-text');
 const findingsList = element<HTMLOListElement>('findings');
 const downloadRetour = element<HTMLButtonElement>('download-retour');
 const retourNote = element<HTMLElement>('retour-note');
@@ -33,7 +36,7 @@ const viewer = new MessageViewer(element<HTMLElement>('viewer'));
 
 const worker = new Worker('worker.js');
 let lastRequest = 0;
-let current: { name: string; bytes: Uint8Array } | undefined;
+let current: { name: string } | undefined;
 let retourDownload: { file: string; xml: string } | undefined;
 
 function setStatus(text: string, tone: 'neutral' | 'busy' | 'accepted' | 'rejected'): void {
@@ -42,6 +45,7 @@ function setStatus(text: string, tone: 'neutral' | 'busy' | 'accepted' | 'reject
 }
 
 function clearResult(): void {
+  progressBox.hidden = true;
   findingsList.replaceChildren();
   retourDownload = undefined;
   downloadRetour.disabled = true;
@@ -58,35 +62,54 @@ function refuseTooLarge(name: string, size: number): void {
 function check(bytes: Uint8Array, name: string): void {
   if (bytes.byteLength > MAX_BYTES) return refuseTooLarge(name, bytes.byteLength);
   clearResult();
-  current = { name, bytes };
+  current = { name };
   viewer.show(new TextDecoder().decode(bytes));
   setStatus(`${name} wordt gecontroleerd… / Checking…`, 'busy');
-  const copy = bytes.slice().buffer;
-  const request: CheckRequest = { id: ++lastRequest, bytes: copy, allLevels: allLevels.checked };
-  worker.postMessage(request, [copy]);
+  // The page keeps the text, not the bytes: they move to the worker without a copy.
+  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+  const request: CheckRequest = { id: ++lastRequest, bytes: buffer, allLevels: allLevels.checked };
+  worker.postMessage(request, [buffer]);
+}
+
+const megabytes = (bytes: number, locale: string): string => (bytes / 1024 / 1024).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function showProgress(progress: CheckProgress): void {
+  if (progress.total < SHOW_PROGRESS_FROM) return;
+  progressBox.hidden = false;
+  progressBar.max = progress.total;
+  progressBar.value = progress.done;
+  const clients = progress.clients.toLocaleString('nl-NL');
+  progressText.textContent =
+    progress.phase === 'reading'
+      ? `${megabytes(progress.done, 'nl-NL')} van ${megabytes(progress.total, 'nl-NL')} MB gelezen, ${clients} cliënten. / ${megabytes(progress.done, 'en-GB')} of ${megabytes(progress.total, 'en-GB')} MB read.`
+      : `Gelezen (${clients} cliënten); de regels worden toegepast… / Read; applying the rules…`;
 }
 
 worker.onmessage = (event: MessageEvent<CheckResponse>) => {
   const response = event.data;
   if (response.id !== lastRequest || !current) return;
-  if (!response.report) {
+  if (response.kind === 'progress') return showProgress(response);
+  progressBox.hidden = true;
+  if (!response.summary) {
     setStatus(`De controle is mislukt (${response.failure ?? 'onbekende fout'}). / The check failed.`, 'rejected');
     return;
   }
-  showReport(current.name, response.report);
+  showReport(current.name, response.summary);
   offerRetour(current.name, response);
 };
-worker.onerror = () => setStatus('De controle kon niet starten. / The validator could not start.', 'rejected');
+worker.onerror = () => {
+  progressBox.hidden = true;
+  setStatus('De controle kon niet starten. / The validator could not start.', 'rejected');
+};
 
-function describeMessage(report: Report): string {
+function describeMessage(report: ReportSummary): string {
   if (!report.message) return 'onbekend berichttype';
   const parts = [report.standard ? describeStandard(report.standard) : undefined, report.berichtCode ? `BerichtCode ${report.berichtCode}` : undefined].filter(Boolean);
   return parts.length ? `${report.message} (${parts.join(', ')})` : report.message;
 }
 
-function showReport(name: string, report: Report): void {
-  const errors = report.findings.filter((f) => f.severity !== 'warning').length;
-  const count = report.findings.length;
+function showReport(name: string, report: ReportSummary): void {
+  const { errors, count } = report;
   const counted = `${count} ${count === 1 ? 'bevinding' : 'bevindingen'}`;
   setStatus(
     report.accepted
@@ -96,25 +119,21 @@ function showReport(name: string, report: Report): void {
   );
 
   const notes = new Map<number, LineNote>();
-  for (const finding of report.findings) {
-    if (finding.line === undefined) continue;
-    const before = notes.get(finding.line);
-    const mark = before?.mark === 'error' || finding.severity !== 'warning' ? 'error' : 'warning';
-    notes.set(finding.line, { mark, label: before ? `${before.label}, ${finding.rule}` : finding.rule });
-  }
+  const labels = report.lineLabels.split('\n');
+  report.lines.forEach((line, i) => notes.set(line, { mark: report.lineErrors[i] ? 'error' : 'warning', label: labels[i]! }));
   viewer.mark(notes);
 
-  const items = report.findings.slice(0, MAX_LISTED).map(findingItem);
-  if (count > MAX_LISTED) {
+  const items = report.listed.map(findingItem);
+  if (count > report.listed.length) {
     const more = document.createElement('li');
     more.className = 'finding-more';
-    more.textContent = `… en nog ${count - MAX_LISTED} bevindingen (and ${count - MAX_LISTED} more).`;
+    more.textContent = `… en nog ${count - report.listed.length} bevindingen (and ${count - report.listed.length} more).`;
     items.push(more);
   }
   findingsList.replaceChildren(...items);
 }
 
-function offerRetour(name: string, response: CheckResponse): void {
+function offerRetour(name: string, response: CheckResult): void {
   if (!response.retour) {
     retourDownload = undefined;
     downloadRetour.disabled = true;
