@@ -36,7 +36,9 @@ const viewer = new MessageViewer(element<HTMLElement>('viewer'));
 
 const worker = new Worker('worker.js');
 let lastRequest = 0;
-let current: { name: string } | undefined;
+let current: { readonly name: string } | undefined;
+/** Settles once the viewer shows the current message: its findings are marked after that. */
+let viewerReady: Promise<void> = Promise.resolve();
 let retourDownload: { file: string; xml: string } | undefined;
 
 function setStatus(text: string, tone: 'neutral' | 'busy' | 'accepted' | 'rejected'): void {
@@ -59,16 +61,26 @@ function refuseTooLarge(name: string, size: number): void {
   setStatus(`${name} is ${(size / 1024 / 1024).toFixed(1)} MB; de grens is 25 MB (OP179). / The limit is 25 MB.`, 'rejected');
 }
 
-function check(bytes: Uint8Array, name: string): void {
-  if (bytes.byteLength > MAX_BYTES) return refuseTooLarge(name, bytes.byteLength);
+/**
+ * Checks a message: the worker reads it (the page never holds its bytes),
+ * and the viewer shows it. A file is decoded for the viewer a slice at a
+ * time; pasted text is shown as it is.
+ */
+function check(message: Blob, name: string, pasted?: string): void {
+  if (message.size > MAX_BYTES) return refuseTooLarge(name, message.size);
   clearResult();
-  current = { name };
-  viewer.show(new TextDecoder().decode(bytes));
   setStatus(`${name} wordt gecontroleerd… / Checking…`, 'busy');
-  // The page keeps the text, not the bytes: they move to the worker without a copy.
-  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
-  const request: CheckRequest = { id: ++lastRequest, bytes: buffer, allLevels: allLevels.checked };
-  worker.postMessage(request, [buffer]);
+  const request: CheckRequest = { id: ++lastRequest, message, allLevels: allLevels.checked };
+  worker.postMessage(request);
+  const checking = { name };
+  current = checking;
+  if (pasted !== undefined) {
+    viewer.show(pasted);
+    viewerReady = Promise.resolve();
+  } else {
+    // A file that cannot be read shows what was read; the worker reports the failure.
+    viewerReady = viewer.load(message, () => current === checking).catch(() => undefined);
+  }
 }
 
 const megabytes = (bytes: number, locale: string): string => (bytes / 1024 / 1024).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -89,13 +101,17 @@ worker.onmessage = (event: MessageEvent<CheckResponse>) => {
   const response = event.data;
   if (response.id !== lastRequest || !current) return;
   if (response.kind === 'progress') return showProgress(response);
-  progressBox.hidden = true;
-  if (!response.summary) {
-    setStatus(`De controle is mislukt (${response.failure ?? 'onbekende fout'}). / The check failed.`, 'rejected');
-    return;
-  }
-  showReport(current.name, response.summary);
-  offerRetour(current.name, response);
+  const checked = current;
+  void viewerReady.then(() => {
+    if (current !== checked) return;
+    progressBox.hidden = true;
+    if (!response.summary) {
+      setStatus(`De controle is mislukt (${response.failure ?? 'onbekende fout'}). / The check failed.`, 'rejected');
+      return;
+    }
+    showReport(checked.name, response.summary);
+    offerRetour(checked.name, response);
+  });
 };
 worker.onerror = () => {
   progressBox.hidden = true;
@@ -194,14 +210,9 @@ function findingItem(finding: Finding): HTMLLIElement {
   return item;
 }
 
-async function checkFile(file: File): Promise<void> {
-  if (file.size > MAX_BYTES) return refuseTooLarge(file.name, file.size);
-  check(new Uint8Array(await file.arrayBuffer()), file.name);
-}
-
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
-  if (file) void checkFile(file);
+  if (file) check(file, file.name);
   fileInput.value = '';
 });
 
@@ -211,7 +222,7 @@ validatePaste.addEventListener('click', () => {
     pasteInput.focus();
     return;
   }
-  check(new TextEncoder().encode(pasteInput.value), 'geplakt bericht');
+  check(new Blob([pasteInput.value]), 'geplakt bericht', pasteInput.value);
 });
 
 // The whole page accepts a dropped file; the drop zone shows where.
@@ -226,7 +237,7 @@ document.addEventListener('drop', (event) => {
   event.preventDefault();
   dropzone.classList.remove('dragging');
   const file = event.dataTransfer?.files[0];
-  if (file) void checkFile(file);
+  if (file) check(file, file.name);
 });
 
 setupConvertView();

@@ -10,8 +10,8 @@ export const MAX_LISTED = 500;
 export interface CheckRequest {
   /** Answers to an older request are dropped when a newer one was sent (and the worker stops the older check). */
   readonly id: number;
-  /** The message bytes, transferred (not copied) to the worker. */
-  readonly bytes: ArrayBuffer;
+  /** The message (a chosen file, or the pasted text as UTF-8): a handle, read by the worker, never by the page. */
+  readonly message: Blob;
   readonly allLevels: boolean;
 }
 

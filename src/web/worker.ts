@@ -28,9 +28,11 @@ function nextTask(): Promise<void> {
 }
 
 async function check(request: CheckRequest): Promise<void> {
-  const { id, bytes, allLevels } = request;
+  const { id, message, allLevels } = request;
   try {
-    const steps = checkSteps(new Uint8Array(bytes), allLevels);
+    const bytes = new Uint8Array(await message.arrayBuffer());
+    if (id !== latest) return;
+    const steps = checkSteps(bytes, allLevels);
     for (;;) {
       const step = steps.next();
       if (step.done) {
