@@ -175,7 +175,8 @@ export class MessageViewer {
   private lineText(index: number): string {
     const start = this.starts[index]!;
     const end = index + 1 < this.starts.length ? this.starts[index + 1]! - 1 : this.length;
-    const line = this.slice(start, Math.min(end, start + MAX_LINE_CHARS)).replace(/\r$/, '');
+    // The last line keeps the text's final line end, if any; no line shows its CR.
+    const line = this.slice(start, Math.min(end, start + MAX_LINE_CHARS)).replace(/\r?\n?$/, '');
     return end - start > MAX_LINE_CHARS ? `${line} …` : line;
   }
 

@@ -130,6 +130,17 @@ describe('a 24.8 MB declaratie in the page', () => {
     expect(reading[0]!.text).toMatch(/MB gelezen, [\d.]+ cliënten\. \/ [\d.]+ of [\d.]+ MB read\./);
 
     expect(probe.clicks).toContain(true);
+
+    // The viewer read the file in pieces: lines across their seams, and the last one, read as in the file.
+    const lines = xml.split('\n').map((line) => line.replace(/\r$/, ''));
+    const lineAt = (offset: number): number => xml.slice(0, offset).split('\n').length;
+    for (const line of [lineAt(1 << 21), lineAt(1 << 22), lineAt(3 << 21), lines.at(-1) === '' ? lines.length - 1 : lines.length]) {
+      await page.evaluate((n) => {
+        document.getElementById('viewer')!.scrollTop = (n - 10) * 20;
+      }, line);
+      await expect.poll(() => page.locator(`.viewer-line[data-line="${line}"] .code`).textContent()).toBe(lines[line - 1]);
+    }
+    expect(await page.locator(`.viewer-line[data-line="${lines.length + 1}"]`).count()).toBe(0);
     const longestTask = Math.max(0, ...probe.longTasks);
     console.log(
       `24.8 MB WMO323 checked in the browser in ${seconds.toFixed(1)} s; ${reading.length} progress values; ` +
