@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeclaratie } from '../../bench/lib/declaratie.js';
 import { encode } from '../../src/index.js';
+import { INVALID_BSN_LINE, invalidWmo305 } from '../http/messages.js';
 import { openPage, type OpenPage } from './browser.js';
 
 /** The page may never block its main thread this long (ms). */
@@ -20,11 +21,17 @@ const LONGEST_TASK = 200;
 let browser: OpenPage;
 let page: Page;
 let scratch: string;
+/** The large declaratie, written once. */
+let large: { path: string; xml: string };
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'iwmo-e2e-progress-'));
   browser = await openPage({ width: 1280, height: 860 });
   page = browser.page;
+  const xml = encode(buildDeclaratie(16_000));
+  const path = join(scratch, 'declaratie-16000.xml');
+  writeFileSync(path, xml);
+  large = { path, xml };
 });
 
 afterAll(async () => {
@@ -77,12 +84,10 @@ async function startProbe(): Promise<void> {
 
 describe('a 24.8 MB declaratie in the page', () => {
   it('shows progress that advances, keeps the page answering, and is accepted', async () => {
-    const xml = encode(buildDeclaratie(16_000));
+    const { xml, path } = large;
     const size = Buffer.byteLength(xml);
     expect(size).toBeGreaterThan(24_500_000);
     expect(size).toBeLessThanOrEqual(25 * 1024 * 1024);
-    const path = join(scratch, 'declaratie-16000.xml');
-    writeFileSync(path, xml);
 
     await startProbe();
     // The probe sees a blocked main thread: a 120 ms task is caught (then forgotten).
@@ -147,5 +152,24 @@ describe('a 24.8 MB declaratie in the page', () => {
         `longest main-thread task ${longestTask.toFixed(0)} ms, longest gap between frames ${probe.longestFrameGap.toFixed(0)} ms`,
     );
     expect(longestTask).toBeLessThan(LONGEST_TASK);
+  });
+
+  // At once: the viewer is still reading the large file. Once progress shows: the worker is reading it.
+  it.each(['at once', 'once progress shows'] as const)('gives way to a message chosen %s: the newer verdict and text stay', async (when) => {
+    await page.setInputFiles('#file-input', large.path);
+    if (when === 'once progress shows') await expect.poll(() => page.locator('#check-progress').isVisible(), { timeout: 30_000, interval: 20 }).toBe(true);
+    const path = join(scratch, 'fout.xml');
+    writeFileSync(path, invalidWmo305());
+    await page.setInputFiles('#file-input', path);
+    const status = page.locator('#status');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('Afgekeurd (rejected): fout.xml');
+    // Long enough for the large check and its text to have finished, had they gone on.
+    await page.waitForTimeout(3000);
+    expect(await status.textContent()).toContain('fout.xml');
+    expect(await page.locator('#check-progress').isVisible()).toBe(false);
+    const lineCount = invalidWmo305().split('\n').filter((line, i, all) => i < all.length - 1 || line !== '').length;
+    expect(await page.locator(`.viewer-line[data-line="${lineCount}"]`).count()).toBe(1);
+    expect(await page.locator(`.viewer-line[data-line="${lineCount + 1}"]`).count()).toBe(0);
+    expect(await page.locator(`.viewer-line[data-line="${INVALID_BSN_LINE}"]`).getAttribute('class')).toContain('mark-error');
   });
 });
