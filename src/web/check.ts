@@ -54,15 +54,6 @@ export function* checkSteps(bytes: Uint8Array, allLevels: boolean, options: Reto
   };
 }
 
-/** Runs every step at once: the outcome, for callers that need no progress. */
-export function checkMessage(bytes: Uint8Array, allLevels: boolean, options: RetourOptions = {}): CheckOutcome {
-  const steps = checkSteps(bytes, allLevels, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /** What the page shows of a report, small however many findings it has. */
 export function summarize(report: Report): ReportSummary {
   const notes = new Map<number, { error: boolean; label: string }>();

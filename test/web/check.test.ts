@@ -15,7 +15,7 @@ import { decode } from '../../src/codec/decode.js';
 import { buildRetour } from '../../src/retour/build.js';
 import { retour } from '../../src/retour/retour.js';
 import { antwoordBerichtFor } from '../../src/retour/messages.js';
-import { answerInSteps, checkMessage, checkSteps, summarize, type CheckOutcome, type CheckStep } from '../../src/web/check.js';
+import { answerInSteps, checkSteps, summarize, type CheckOutcome, type CheckStep } from '../../src/web/check.js';
 import { MAX_LISTED, PROGRESS_BYTES } from '../../src/web/protocol.js';
 import { loadFixtures, REPO_ROOT } from '../../scripts/lib/fixture-files.js';
 import { buildMutationCorpus } from '../../scripts/lib/mutations.js';
@@ -44,14 +44,15 @@ function twoReads(bytes: Uint8Array, allLevels: boolean): CheckOutcome {
   };
 }
 
-/** Every step at once: the whole report and answer, before the summary. */
-function answerAtOnce(bytes: Uint8Array, allLevels: boolean): ReturnType<typeof retour> {
-  const steps = answerInSteps(bytes, allLevels, { now });
+/** Runs the steps to their end. */
+function atOnce<T>(steps: Generator<CheckStep, T, void>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
+const answerAtOnce = (bytes: Uint8Array, allLevels: boolean): ReturnType<typeof retour> => atOnce(answerInSteps(bytes, allLevels, { now }));
+const checkMessage = (bytes: Uint8Array, allLevels: boolean, options: { now: Date }): CheckOutcome => atOnce(checkSteps(bytes, allLevels, options));
 
 function expectSameAsTwoReads(bytes: Uint8Array, label: string): void {
   for (const allLevels of [false, true]) {
