@@ -83,29 +83,50 @@ export function checkLeaf(type: SimpleTypeDescriptor, raw: string, sensitive = t
 
 /** The fast path: the typed value when the raw text is valid, undefined when it is not. */
 function checkValue(c: CompiledType, value: string): LeafCheck | undefined {
+  return passes(c, value) ? { ok: true, value: c.type.builtin === 'integer' ? Number(value) : value } : undefined;
+}
+
+/** Whether a (collapsed) value is in the type's lexical space and meets its facets. */
+function passes(c: CompiledType, value: string): boolean {
   const type = c.type;
-  let typed: LeafValue = value;
   if (type.builtin === 'integer') {
-    if (!INTEGER.test(value)) return undefined;
-    typed = Number(value);
-    if (type.minInclusive !== undefined && typed < type.minInclusive) return undefined;
-    if (type.maxInclusive !== undefined && typed > type.maxInclusive) return undefined;
+    if (!INTEGER.test(value)) return false;
+    const typed = Number(value);
+    if (type.minInclusive !== undefined && typed < type.minInclusive) return false;
+    if (type.maxInclusive !== undefined && typed > type.maxInclusive) return false;
   } else if (type.builtin === 'date') {
     const m = DATE.exec(value);
-    if (!m || Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2])) || /^-?0000$/.test(m[1]!)) return undefined;
+    if (!m || Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2])) || /^-?0000$/.test(m[1]!)) return false;
   } else if (type.builtin === 'time') {
-    if (!TIME.test(value)) return undefined;
+    if (!TIME.test(value)) return false;
   }
   if (type.minLength !== undefined || type.maxLength !== undefined) {
     const length = charLength(value);
-    if (type.minLength !== undefined && length < type.minLength) return undefined;
-    if (type.maxLength !== undefined && length > type.maxLength) return undefined;
+    if (type.minLength !== undefined && length < type.minLength) return false;
+    if (type.maxLength !== undefined && length > type.maxLength) return false;
   }
   for (const step of c.patterns) {
-    if (step.length === 1 ? !step[0]!.test(value) : !step.some((re) => re.test(value))) return undefined;
+    if (step.length === 1 ? !step[0]!.test(value) : !step.some((re) => re.test(value))) return false;
   }
-  if (c.enumeration && !c.enumeration.has(value)) return undefined;
-  return { ok: true, value: typed };
+  return !c.enumeration || c.enumeration.has(value);
+}
+
+/** checkLeaf's verdict on a raw text, without building a result: for writers that only need to know. */
+export function isValidLeaf(type: SimpleTypeDescriptor, raw: string): boolean {
+  return passes(compile(type), type.builtin === 'string' ? raw : collapse(raw));
+}
+
+/**
+ * checkLeaf's verdict on `String(n)` for an integer type. When bounds are the
+ * type's only facets and `n` is an integer that String writes in plain digits
+ * (below 10^21), the bounds decide and no string is made.
+ */
+export function isValidNumber(type: SimpleTypeDescriptor, n: number): boolean {
+  const c = compile(type);
+  if (type.builtin === 'integer' && c.patterns.length === 0 && !c.enumeration && type.minLength === undefined && type.maxLength === undefined && Number.isInteger(n) && Math.abs(n) < 1e21) {
+    return (type.minInclusive === undefined || n >= type.minInclusive) && (type.maxInclusive === undefined || n <= type.maxInclusive);
+  }
+  return isValidLeaf(type, String(n));
 }
 
 function explain(c: CompiledType, value: string, shown: string, typeName: string): LeafCheck {

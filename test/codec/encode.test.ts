@@ -93,6 +93,8 @@ const REPLACEMENTS: readonly ((old: unknown) => unknown)[] = [
   () => ' 12 ',
   () => 'a&b<c>d\r\ne',
   () => '😀',
+  () => 'é\uD83D',
+  () => 'a\uDE00b &',
   () => -1,
   () => 1.5,
   () => NaN,
