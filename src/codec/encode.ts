@@ -25,6 +25,9 @@ export interface EncodeOptions {
   readonly omitDeclaration?: boolean;
 }
 
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 const NEEDS_ESCAPE = /[&<>\r]/;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
 function escapeText(text: string): string {
@@ -46,56 +49,73 @@ const GOOD_VALUES_KEPT = 512;
 
 // --- plans
 
-/** How one message is written: its prefixes, line end and indentation unit, shared by all plans compiled for it. */
-interface Layout {
-  readonly prefix: Readonly<Record<ElementDescriptor['ns'], string>>;
-  readonly newline: string;
-  readonly indentUnit: string;
-  /** Plans of a complex type's children, per depth of those children. */
-  readonly children: Map<ComplexTypeDescriptor, (readonly ElementPlan[])[]>;
-}
+const LEAF = 0;
+const OBJECT = 1;
+const WRAPPER = 2;
 
-interface PlanBase {
-  readonly name: string;
-  readonly prop: string;
-  readonly minOccurs: number;
-  readonly maxOccurs: number | 'unbounded';
-  /** Held as an array in the typed model, one element per item. */
-  readonly repeated: boolean;
-  /** `\t\t<wmo323:Bsn>` as UTF-8, or with the line end for a complex element. */
-  readonly open: Uint8Array;
-  /** `</wmo323:Bsn>\r\n` as UTF-8, or with the indentation for a complex element. */
-  readonly close: Uint8Array;
-}
+/**
+ * How to write one element at one depth in one layout. One class for leaves,
+ * objects and wrappers, so every read of a plan in the walk sees one shape.
+ */
+class Plan {
+  /** Children's plans (objects), compiled on first use: a message type may hold types it never uses. */
+  private childPlans: readonly Plan[] | undefined;
 
-interface LeafPlan extends PlanBase {
-  readonly kind: 'leaf';
-  readonly type: SimpleTypeDescriptor;
+  constructor(
+    readonly layout: Layout,
+    readonly kind: typeof LEAF | typeof OBJECT | typeof WRAPPER,
+    readonly name: string,
+    readonly prop: string,
+    readonly minOccurs: number,
+    readonly maxOccurs: number | 'unbounded',
+    /** Held as an array in the typed model, one element per item (not for wrappers: they are the array). */
+    readonly repeated: boolean,
+    /** `\t\t<wmo323:Bsn>` as UTF-8, or with the line end for a complex element. */
+    readonly open: Uint8Array,
+    /** `</wmo323:Bsn>\r\n` as UTF-8, or with the indentation for a complex element. */
+    readonly close: Uint8Array,
+    /** A leaf's simple type. */
+    readonly simpleType: SimpleTypeDescriptor | undefined,
+    /** An object's complex type. */
+    readonly complexType: ComplexTypeDescriptor | undefined,
+    /** Depth of an object's children. */
+    readonly depth: number,
+    /** A wrapper's one repeated child. */
+    readonly item: Plan | undefined,
+  ) {
+    this.integer = simpleType?.builtin === 'integer';
+    this.sensitive = simpleType ? !isQuotable(simpleType) : true;
+    this.good = simpleType ? goodValuesOf(simpleType) : new Set();
+  }
+
   readonly integer: boolean;
-  /** Whether a problem may quote the value (codes, dates); never for names or a Bsn. */
+  /** Whether a problem must not quote the value (names, a Bsn); codes and dates may be quoted. */
   readonly sensitive: boolean;
+  /** A leaf's values already found valid. */
   readonly good: Set<string>;
+
+  children(): readonly Plan[] {
+    return (this.childPlans ??= childShapes(this.layout.standard, this.complexType!).map((shape) => compilePlan(this.layout, shape, this.depth)));
+  }
 }
 
-interface ObjectPlan extends PlanBase {
-  readonly kind: 'object';
-  readonly type: ComplexTypeDescriptor;
-  readonly standard: StandardDescriptor;
-  readonly layout: Layout;
-  /** Depth of the children. */
-  readonly depth: number;
+/** How one message is written: its prefixes, line end and indentation unit, shared by all plans compiled for it. */
+class Layout {
+  readonly prefix: Readonly<Record<ElementDescriptor['ns'], string>>;
+  /** The plan of the root element's content: the message's complex type, children at depth 1. */
+  readonly root: Plan;
+
+  constructor(
+    readonly standard: StandardDescriptor,
+    message: MessageDescriptor,
+    readonly newline: string,
+    readonly indentUnit: string,
+  ) {
+    this.prefix = { message: message.prefix, basis: standard.basisPrefix };
+    const none = new Uint8Array(0);
+    this.root = new Plan(this, OBJECT, 'Bericht', '', 1, 1, false, none, none, undefined, standard.complexTypes[message.root.complexType!]!, 1, undefined);
+  }
 }
-
-interface WrapperPlan extends PlanBase {
-  readonly kind: 'wrapper';
-  /** The wrapper's one repeated child. */
-  readonly item: LeafPlan | ObjectPlan;
-}
-
-type ElementPlan = LeafPlan | ObjectPlan | WrapperPlan;
-
-/** What the root element's walk needs: the message's complex type at depth 1. */
-type RootPlan = Pick<ObjectPlan, 'type' | 'standard' | 'layout' | 'depth'>;
 
 const layouts = new Map<string, Layout>();
 function layoutOf(standard: StandardDescriptor, message: MessageDescriptor, newline: string, indentUnit: string): Layout {
@@ -104,57 +124,36 @@ function layoutOf(standard: StandardDescriptor, message: MessageDescriptor, newl
   if (!layout) {
     // Only a caller trying many indentations reaches this; the plans are made again on demand.
     if (layouts.size >= 64) layouts.clear();
-    const prefix = { message: message.prefix, basis: standard.basisPrefix };
-    layouts.set(key, (layout = { prefix, newline, indentUnit, children: new Map() }));
+    layouts.set(key, (layout = new Layout(standard, message, newline, indentUnit)));
   }
   return layout;
 }
 
-function compilePlan(standard: StandardDescriptor, layout: Layout, shape: PropertyShape, depth: number): ElementPlan {
+function compilePlan(layout: Layout, shape: PropertyShape, depth: number): Plan {
   const element = shape.element;
   const tag = `${layout.prefix[element.ns]}:${element.name}`;
   const pad = layout.indentUnit.repeat(depth);
-  const base = { name: element.name, prop: element.prop, minOccurs: element.minOccurs, maxOccurs: element.maxOccurs };
+  const { name, prop, minOccurs, maxOccurs } = element;
   if (shape.kind === 'leaf') {
-    return {
-      ...base,
-      kind: 'leaf',
-      repeated: shape.array,
-      open: utf8.encode(`${pad}<${tag}>`),
-      close: utf8.encode(`</${tag}>${layout.newline}`),
-      type: shape.type,
-      integer: shape.type.builtin === 'integer',
-      sensitive: !isQuotable(shape.type),
-      good: goodValuesOf(shape.type),
-    };
+    const open = utf8.encode(`${pad}<${tag}>`);
+    const close = utf8.encode(`</${tag}>${layout.newline}`);
+    return new Plan(layout, LEAF, name, prop, minOccurs, maxOccurs, shape.array, open, close, shape.type, undefined, depth, undefined);
   }
   const open = utf8.encode(`${pad}<${tag}>${layout.newline}`);
   const close = utf8.encode(`${pad}</${tag}>${layout.newline}`);
-  if (shape.kind === 'object') return { ...base, kind: 'object', repeated: shape.array, open, close, type: shape.type, standard, layout, depth: depth + 1 };
-  const item = compilePlan(standard, layout, shape.item, depth + 1);
-  if (item.kind === 'wrapper') throw new Error(`A wrapper in wrapper ${element.name} is not in the model.`);
-  return { ...base, kind: 'wrapper', repeated: false, open, close, item };
-}
-
-/** The plans of a complex type's children at a depth, compiled on first use. */
-function childPlans(standard: StandardDescriptor, layout: Layout, type: ComplexTypeDescriptor, depth: number): readonly ElementPlan[] {
-  let byDepth = layout.children.get(type);
-  if (!byDepth) layout.children.set(type, (byDepth = []));
-  let plans = byDepth[depth];
-  if (!plans) plans = byDepth[depth] = childShapes(standard, type).map((shape) => compilePlan(standard, layout, shape, depth));
-  return plans;
+  if (shape.kind === 'object') return new Plan(layout, OBJECT, name, prop, minOccurs, maxOccurs, shape.array, open, close, undefined, shape.type, depth + 1, undefined);
+  const item = compilePlan(layout, shape.item, depth + 1);
+  return new Plan(layout, WRAPPER, name, prop, minOccurs, maxOccurs, false, open, close, undefined, undefined, depth + 1, item);
 }
 
 // --- the walk
 
 /** Why a leaf value is refused, in checkLeaf's words (only built for a value found invalid). */
-function failure(plan: LeafPlan, raw: string): LocalizedText {
-  const check = checkLeaf(plan.type, raw, plan.sensitive);
+function failure(plan: Plan, raw: string): LocalizedText {
+  const check = checkLeaf(plan.simpleType!, raw, plan.sensitive);
   return check.ok ? { nl: `Ongeldige waarde voor '${plan.name}'.`, en: `Invalid value for '${plan.name}'.` } : check.problem;
 }
 
-const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Per ASCII code: 1 for the characters text content escapes (& < > and CR), 0 for the others. */
 const ESCAPED = new Uint8Array(128);
@@ -275,14 +274,14 @@ class Encoding {
     this.findings.push({ rule: 'XSD', level: 1, retourcode: null, path: this.here(name, position), message: text });
   }
 
-  complex(value: unknown, plan: ObjectPlan | RootPlan): void {
-    const type = plan.type;
+  complex(value: unknown, plan: Plan): void {
+    const type = plan.complexType!;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       this.problem({ nl: `Verwacht een object voor '${type.name}'.`, en: `Expected an object for '${type.name}'.` });
       return;
     }
     const record = value as Record<string, unknown>;
-    const children = childPlans(plan.standard, plan.layout, type, plan.depth);
+    const children = plan.children();
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       const v = record[child.prop];
@@ -293,7 +292,7 @@ class Encoding {
     }
   }
 
-  repeated(plan: ElementPlan, v: unknown): void {
+  repeated(plan: Plan, v: unknown): void {
     const items = Array.isArray(v) ? (v as unknown[]) : [v];
     const max = plan.maxOccurs;
     if (items.length < plan.minOccurs || (max !== 'unbounded' && items.length > max)) {
@@ -309,8 +308,8 @@ class Encoding {
   }
 
   /** One element; `position` counts from 1 among repeated siblings, 0 when it is not repeated. */
-  element(plan: ElementPlan, v: unknown, position: number): void {
-    if (plan.kind === 'leaf') {
+  element(plan: Plan, v: unknown, position: number): void {
+    if (plan.kind === LEAF) {
       this.leaf(plan, v, position);
       return;
     }
@@ -318,17 +317,17 @@ class Encoding {
     this.names.push(plan.name);
     this.positions.push(position);
     this.write(plan.open);
-    if (plan.kind === 'object') this.complex(v, plan);
+    if (plan.kind === OBJECT) this.complex(v, plan);
     else this.wrapper(plan, v);
     this.write(plan.close);
     this.names.pop();
     this.positions.pop();
   }
 
-  leaf(plan: LeafPlan, v: unknown, position: number): void {
+  leaf(plan: Plan, v: unknown, position: number): void {
     if (typeof v === 'number' && plan.integer) {
       // Integers are checked as numbers and written without a string in between.
-      if (!isValidNumber(plan.type, v)) this.problem(failure(plan, String(v)), plan.name, position);
+      if (!isValidNumber(plan.simpleType!, v)) this.problem(failure(plan, String(v)), plan.name, position);
       this.write(plan.open);
       if (v >= 0 && v <= 0x7fffffff && Number.isInteger(v)) this.digits(v);
       else this.text(String(v));
@@ -346,7 +345,7 @@ class Encoding {
     }
     const good = plan.good;
     if (!good.has(raw)) {
-      if (!isValidLeaf(plan.type, raw)) this.problem(failure(plan, raw), plan.name, position);
+      if (!isValidLeaf(plan.simpleType!, raw)) this.problem(failure(plan, raw), plan.name, position);
       else {
         if (good.size >= GOOD_VALUES_KEPT) good.clear();
         good.add(raw);
@@ -371,8 +370,8 @@ class Encoding {
     } while (rest > 0);
   }
 
-  wrapper(plan: WrapperPlan, v: unknown): void {
-    const item = plan.item;
+  wrapper(plan: Plan, v: unknown): void {
+    const item = plan.item!;
     if (!Array.isArray(v)) this.problem({ nl: `'${plan.name}' moet een lijst zijn.`, en: `'${plan.name}' must be a list.` });
     const items = Array.isArray(v) ? (v as unknown[]) : [];
     if (items.length < item.minOccurs) {
@@ -413,7 +412,7 @@ export function encode(message: Message, options: EncodeOptions = {}): string {
   const encoding = new Encoding();
   if (!options.omitDeclaration) encoding.write(utf8.encode(`<?xml version="1.0" encoding="UTF-8"?>${nl}`));
   encoding.write(utf8.encode(`<${rootTag} xmlns:${standard.basisPrefix}="${standard.basisNamespace}" xmlns:${descriptor.prefix}="${descriptor.namespace}">${nl}`));
-  encoding.complex(message, { type: standard.complexTypes[descriptor.root.complexType!]!, standard, layout, depth: 1 });
+  encoding.complex(message, layout.root);
   encoding.write(utf8.encode(`</${rootTag}>${nl}`));
   encoding.release();
   if (encoding.findings.length) throw new IwmoError(encoding.findings);
