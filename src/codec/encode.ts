@@ -94,6 +94,36 @@ class Plan {
   /** A leaf's values already found valid. */
   readonly good: Set<string>;
 
+  /** Whether the cache is used for this leaf: only while its values repeat (codes, dates), not for a Bsn or a reference. */
+  private remembering = true;
+  private lookups = 0;
+  private hits = 0;
+
+  /**
+   * Whether a leaf value is valid for the leaf's type. Values found valid are
+   * remembered while they repeat: the hit rate is measured every 1 024 values,
+   * and below a quarter the cache is left alone for the next 16 384.
+   */
+  accepts(raw: string): boolean {
+    const type = this.simpleType!;
+    if (!this.remembering) {
+      if (++this.lookups === 16_384) this.remembering = !!(this.lookups = 0);
+      return isValidLeaf(type, raw);
+    }
+    const good = this.good;
+    let valid = good.has(raw);
+    if (valid) this.hits++;
+    else if ((valid = isValidLeaf(type, raw))) {
+      if (good.size >= GOOD_VALUES_KEPT) good.clear();
+      good.add(raw);
+    }
+    if (++this.lookups === 1_024) {
+      this.remembering = this.hits * 4 >= this.lookups;
+      this.lookups = this.hits = 0;
+    }
+    return valid;
+  }
+
   children(): readonly Plan[] {
     return (this.childPlans ??= childShapes(this.layout.standard, this.complexType!).map((shape) => compilePlan(this.layout, shape, this.depth)));
   }
@@ -343,14 +373,7 @@ class Encoding {
       this.problem({ nl: `'${plan.name}' moet een getal zijn.`, en: `'${plan.name}' must be a number.` }, plan.name, position);
       return;
     }
-    const good = plan.good;
-    if (!good.has(raw)) {
-      if (!isValidLeaf(plan.simpleType!, raw)) this.problem(failure(plan, raw), plan.name, position);
-      else {
-        if (good.size >= GOOD_VALUES_KEPT) good.clear();
-        good.add(raw);
-      }
-    }
+    if (!plan.accepts(raw)) this.problem(failure(plan, raw), plan.name, position);
     this.write(plan.open);
     this.text(raw);
     this.write(plan.close);
