@@ -5,8 +5,9 @@
  * whole process, alternating and medians over the repetitions, wall time and
  * peak RSS; our in-process time (validate of a Buffer) beside xmllint's whole
  * process; and the cold start of `iwmo validate` on a small message and of
- * `import { validate } from 'iwmo'`. Ratios are ours / xmllint's: ≤ 1 is as
- * fast or as small.
+ * `import { validate } from 'iwmo'`; and `encode` of the 24 MB declaratie's
+ * typed model beside xmllint parsing the same bytes. Ratios are ours /
+ * xmllint's: ≤ 1 is as fast or as small.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -60,6 +61,8 @@ export interface RatioInputs {
   readonly small: string;
   readonly smallXsd: string;
   readonly reps: number;
+  /** The declaratie whose typed model is encoded, beside xmllint parsing (only) the same bytes. */
+  readonly encodeFile?: { readonly label: string; readonly path: string; readonly bytes: number };
 }
 
 export function measureRatios(input: RatioInputs): RatioRow[] {
@@ -104,7 +107,34 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
     () => timed(process.execPath, ['-e', '0'], (s) => s === 0),
   );
   rows.push({ name: "cold start: import { validate } (vs bare node)", oursMs: median(importLib.ours.map((s) => s.ms)), xmllintMs: median(importLib.theirs.map((s) => s.ms)), oursRss: median(importLib.ours.map((s) => s.rss)), xmllintRss: median(importLib.theirs.map((s) => s.rss)) });
+  if (input.encodeFile) rows.push(measureEncode(lib, input.encodeFile, input.reps));
   return rows;
+}
+
+/**
+ * Encode (typed message → XML text, every leaf checked) in process, timed
+ * around `encode` alone in a fresh process each, against the whole
+ * `xmllint --noout` (parse only, no schema) of the bytes encode writes.
+ * Output bytes per second of each is in the row's name.
+ */
+function measureEncode(lib: string, file: { readonly label: string; readonly path: string; readonly bytes: number }, reps: number): RatioRow {
+  process.stdout.write(`  measuring encode of ${file.label} (${reps}× alternating)…\n`);
+  const script = `import { readFileSync } from 'node:fs'; import { decode, encode } from ${JSON.stringify(lib)}; const m = decode(readFileSync(${JSON.stringify(file.path)}), { maxBytes: ${file.bytes}, locations: false }).value; const t = performance.now(); const xml = encode(m); const ms = performance.now() - t; console.log(xml.length === ${file.bytes} ? ms : -1);`;
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const lint = timed('xmllint', ['--noout', file.path], (status) => status === 0);
+    if (!lint.ok) throw new Error(`bench: xmllint --noout refused ${file.label}`);
+    theirs.push(lint.ms);
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const ms = Number(r.stdout.trim());
+    if (!(ms >= 0)) throw new Error(`bench: encode of ${file.label} did not write the same ${file.bytes} bytes`);
+    ours.push(ms);
+  }
+  const oursMs = median(ours);
+  const xmllintMs = median(theirs);
+  const mbps = (ms: number): string => `${(file.bytes / 1e3 / ms).toFixed(0)} MB/s`;
+  return { name: `encode ${file.label} (${mbps(oursMs)}) vs xmllint --noout (${mbps(xmllintMs)})`, oursMs, xmllintMs };
 }
 
 export function printRatios(rows: readonly RatioRow[]): void {
