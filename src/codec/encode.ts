@@ -3,11 +3,12 @@
  * writes the XML as text (prefixes wmo3NN and iwmo, CRLF line ends, tabs),
  * checking every leaf against its simple type on the way.
  *
- * The walk follows plans compiled once per layout from the descriptors: per
- * element its start and end tags with indentation and line end already in
- * them, its simple type's checks and its children's plans. Writing an element
- * is then a property read and a few string appends, with no closures, arrays
- * or tag strings made per element (about 5× the previous walk, same bytes).
+ * The walk follows plans compiled from the descriptors once per message and
+ * layout: per element its start and end tags as UTF-8 with indentation and
+ * line end already in them, its simple type and its children's plans. Writing
+ * an element is then a property read, a check and a few byte copies, with no
+ * closures, arrays or strings made per element (2–3× the previous walk on a
+ * 24 MB declaratie, same text; docs/architecture.md has the figures).
  */
 import { IwmoError, type Finding, type LocalizedText } from '../findings.js';
 import type { ComplexTypeDescriptor, ElementDescriptor, MessageDescriptor, MessageId, SimpleTypeDescriptor, StandardDescriptor } from '../standard/descriptor.js';
@@ -60,6 +61,11 @@ const WRAPPER = 2;
 class Plan {
   /** Children's plans (objects), compiled on first use: a message type may hold types it never uses. */
   private childPlans: readonly Plan[] | undefined;
+  readonly integer: boolean;
+  /** Whether a problem must not quote the value (names, a Bsn); codes and dates may be quoted. */
+  readonly sensitive: boolean;
+  /** A leaf's values already found valid (shared by the leaves of one simple type). */
+  readonly good: Set<string>;
 
   constructor(
     readonly layout: Layout,
@@ -88,12 +94,6 @@ class Plan {
     this.good = simpleType ? goodValuesOf(simpleType) : new Set();
   }
 
-  readonly integer: boolean;
-  /** Whether a problem must not quote the value (names, a Bsn); codes and dates may be quoted. */
-  readonly sensitive: boolean;
-  /** A leaf's values already found valid. */
-  readonly good: Set<string>;
-
   /** Whether the cache is used for this leaf: only while its values repeat (codes, dates), not for a Bsn or a reference. */
   private remembering = true;
   private lookups = 0;
@@ -107,7 +107,10 @@ class Plan {
   accepts(raw: string): boolean {
     const type = this.simpleType!;
     if (!this.remembering) {
-      if (++this.lookups === 16_384) this.remembering = !!(this.lookups = 0);
+      if (++this.lookups === 16_384) {
+        this.lookups = 0;
+        this.remembering = true;
+      }
       return isValidLeaf(type, raw);
     }
     const good = this.good;
@@ -152,8 +155,9 @@ function layoutOf(standard: StandardDescriptor, message: MessageDescriptor, newl
   const key = `${message.id}|${newline}|${indentUnit}`;
   let layout = layouts.get(key);
   if (!layout) {
-    // Only a caller trying many indentations reaches this; the plans are made again on demand.
-    if (layouts.size >= 64) layouts.clear();
+    // The 28 messages in a few layouts fit; only a caller trying many indentations
+    // empties it, and the plans are made again on demand.
+    if (layouts.size >= 256) layouts.clear();
     layouts.set(key, (layout = new Layout(standard, message, newline, indentUnit)));
   }
   return layout;
@@ -183,7 +187,6 @@ function failure(plan: Plan, raw: string): LocalizedText {
   const check = checkLeaf(plan.simpleType!, raw, plan.sensitive);
   return check.ok ? { nl: `Ongeldige waarde voor '${plan.name}'.`, en: `Invalid value for '${plan.name}'.` } : check.problem;
 }
-
 
 /** Per ASCII code: 1 for the characters text content escapes (& < > and CR), 0 for the others. */
 const ESCAPED = new Uint8Array(128);
