@@ -112,20 +112,24 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
 }
 
 /**
- * Encode (typed message → XML text, every leaf checked) in process, timed
- * around `encode` alone in a fresh process each, against the whole
- * `xmllint --noout` (parse only, no schema) of the bytes encode writes.
- * Output bytes per second of each is in the row's name.
+ * Encode (typed message → XML text, every leaf checked) in process, in a
+ * fresh process each time, against `xmllint --noout` (parse only, no schema)
+ * of the bytes encode writes. CPU time on both sides, as the machine may be
+ * shared: ours around `encode` alone (all of the process's threads, so the
+ * collector's too), xmllint's whole process. Output MB per CPU second of each
+ * is in the row's name.
  */
 function measureEncode(lib: string, file: { readonly label: string; readonly path: string; readonly bytes: number }, reps: number): RatioRow {
   process.stdout.write(`  measuring encode of ${file.label} (${reps}× alternating)…\n`);
-  const script = `import { readFileSync } from 'node:fs'; import { decode, encode } from ${JSON.stringify(lib)}; const m = decode(readFileSync(${JSON.stringify(file.path)}), { maxBytes: ${file.bytes}, locations: false }).value; const t = performance.now(); const xml = encode(m); const ms = performance.now() - t; console.log(xml.length === ${file.bytes} ? ms : -1);`;
+  const script = `import { readFileSync } from 'node:fs'; import { decode, encode } from ${JSON.stringify(lib)}; const m = decode(readFileSync(${JSON.stringify(file.path)}), { maxBytes: ${file.bytes}, locations: false }).value; const c = process.cpuUsage(); const xml = encode(m); const used = process.cpuUsage(c); console.log(xml.length === ${file.bytes} ? (used.user + used.system) / 1000 : -1);`;
   const ours: number[] = [];
   const theirs: number[] = [];
   for (let i = 0; i < reps; i++) {
-    const lint = timed('xmllint', ['--noout', file.path], (status) => status === 0);
-    if (!lint.ok) throw new Error(`bench: xmllint --noout refused ${file.label}`);
-    theirs.push(lint.ms);
+    const lint = spawnSync('/usr/bin/time', ['-v', 'xmllint', '--noout', file.path], { encoding: 'utf8' });
+    const seconds = (label: string): number => Number(new RegExp(`${label} time \\(seconds\\): ([0-9.]+)`).exec(lint.stderr)?.[1] ?? NaN);
+    const lintMs = (seconds('User') + seconds('System')) * 1000;
+    if (lint.status !== 0 || !(lintMs >= 0)) throw new Error(`bench: xmllint --noout refused ${file.label}`);
+    theirs.push(lintMs);
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     const ms = Number(r.stdout.trim());
     if (!(ms >= 0)) throw new Error(`bench: encode of ${file.label} did not write the same ${file.bytes} bytes`);
@@ -134,7 +138,7 @@ function measureEncode(lib: string, file: { readonly label: string; readonly pat
   const oursMs = median(ours);
   const xmllintMs = median(theirs);
   const mbps = (ms: number): string => `${(file.bytes / 1e3 / ms).toFixed(0)} MB/s`;
-  return { name: `encode ${file.label} (${mbps(oursMs)}) vs xmllint --noout (${mbps(xmllintMs)})`, oursMs, xmllintMs };
+  return { name: `CPU: encode ${file.label} (${mbps(oursMs)}) vs xmllint --noout (${mbps(xmllintMs)})`, oursMs, xmllintMs };
 }
 
 export function printRatios(rows: readonly RatioRow[]): void {
