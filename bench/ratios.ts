@@ -2,8 +2,9 @@
  * The figures of issue 10 side by side with xmllint, in one run: for each
  * size (5, 24, 96 MB WMO323), `iwmo validate` (levels 1 + 2, the built CLI,
  * streaming) against `xmllint --noout --schema` (level 1 only), both as a
- * whole process, alternating and medians over the repetitions, wall time and
- * peak RSS; our in-process time (validate of a Buffer) beside xmllint's whole
+ * whole process, alternating and medians over the repetitions, wall time,
+ * CPU time and peak RSS; `iwmo validate` both as shipped (a large declaratie
+ * split over two worker threads) and on one thread (`--workers 1`); our in-process time (validate of a Buffer) beside xmllint's whole
  * process; and the cold start of `iwmo validate` on a small message and of
  * `import { validate } from 'iwmo'`; and `encode` of the 24 MB declaratie's
  * typed model beside xmllint parsing the same bytes. Ratios are ours /
@@ -19,10 +20,13 @@ export interface RatioRow {
   readonly xmllintMs: number;
   readonly oursRss?: number;
   readonly xmllintRss?: number;
+  /** User + system CPU of our process: the steadier figure on a shared machine. */
+  readonly oursCpuMs?: number;
 }
 
 interface Sample {
   readonly ms: number;
+  readonly cpuMs: number;
   readonly rss: number;
   readonly ok: boolean;
 }
@@ -39,17 +43,20 @@ function timed(command: string, args: readonly string[], accept: (status: number
   const r = spawnSync('/usr/bin/time', ['-v', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - start;
   const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { ms, rss: rssKb * 1024, ok: accept(r.status, r.stderr) };
+  const seconds = (label: string): number => Number(new RegExp(`${label} time \\(seconds\\): ([0-9.]+)`).exec(r.stderr)?.[1] ?? NaN);
+  return { ms, cpuMs: (seconds('User') + seconds('System')) * 1000, rss: rssKb * 1024, ok: accept(r.status, r.stderr) };
 }
 
-function alternate(reps: number, ours: () => Sample, theirs: () => Sample): { ours: Sample[]; theirs: Sample[] } {
+function alternate(reps: number, ours: () => Sample, theirs: () => Sample, alsoOurs?: () => Sample): { ours: Sample[]; theirs: Sample[]; alsoOurs: Sample[] } {
   const a: Sample[] = [];
   const b: Sample[] = [];
+  const c: Sample[] = [];
   for (let i = 0; i < reps; i++) {
     b.push(theirs());
     a.push(ours());
+    if (alsoOurs) c.push(alsoOurs());
   }
-  return { ours: a, theirs: b };
+  return { ours: a, theirs: b, alsoOurs: c };
 }
 
 export interface RatioInputs {
@@ -73,19 +80,23 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
   const rows: RatioRow[] = [];
   for (const file of input.files) {
     process.stdout.write(`  measuring ${file.label} (whole process, ${input.reps}× alternating)…\n`);
-    const { ours, theirs } = alternate(
+    const { ours, theirs, alsoOurs: oneThread } = alternate(
       input.reps,
       () => timed(process.execPath, [cli, 'validate', '--max-size', String(file.bytes), file.path], (s) => s === 0),
       () => timed('xmllint', ['--noout', '--schema', input.xsd, file.path], xmllintOk),
+      () => timed(process.execPath, [cli, 'validate', '--workers', '1', '--max-size', String(file.bytes), file.path], (s) => s === 0),
     );
-    if (!ours.every((s) => s.ok) || !theirs.every((s) => s.ok)) throw new Error(`bench: ${file.label} was not accepted by both`);
-    rows.push({
-      name: `whole process, ${file.label}`,
-      oursMs: median(ours.map((s) => s.ms)),
+    if (![...ours, ...theirs, ...oneThread].every((s) => s.ok)) throw new Error(`bench: ${file.label} was not accepted by both`);
+    const wholeRow = (name: string, samples: readonly Sample[]): RatioRow => ({
+      name,
+      oursMs: median(samples.map((s) => s.ms)),
       xmllintMs: median(theirs.map((s) => s.ms)),
-      oursRss: median(ours.map((s) => s.rss)),
+      oursRss: median(samples.map((s) => s.rss)),
       xmllintRss: median(theirs.map((s) => s.rss)),
+      oursCpuMs: median(samples.map((s) => s.cpuMs)),
     });
+    rows.push(wholeRow(`whole process, ${file.label}`, ours));
+    rows.push(wholeRow(`whole process, ${file.label}, one thread`, oneThread));
     const inProcess: number[] = [];
     for (let i = 0; i < input.reps; i++) {
       const script = `import { readFileSync } from 'node:fs'; import { validate } from ${JSON.stringify(lib)}; const b = readFileSync(${JSON.stringify(file.path)}); const t = performance.now(); const r = validate(b, { maxBytes: ${file.bytes} }); console.log(r.accepted ? performance.now() - t : -1);`;
@@ -100,7 +111,7 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
     () => timed(process.execPath, [cli, 'validate', input.small], (s) => s === 0),
     () => timed('xmllint', ['--noout', '--schema', input.smallXsd, input.small], xmllintOk),
   );
-  rows.push({ name: 'cold start: validate a small message', oursMs: median(cold.ours.map((s) => s.ms)), xmllintMs: median(cold.theirs.map((s) => s.ms)), oursRss: median(cold.ours.map((s) => s.rss)), xmllintRss: median(cold.theirs.map((s) => s.rss)) });
+  rows.push({ name: 'cold start: validate a small message', oursMs: median(cold.ours.map((s) => s.ms)), xmllintMs: median(cold.theirs.map((s) => s.ms)), oursRss: median(cold.ours.map((s) => s.rss)), xmllintRss: median(cold.theirs.map((s) => s.rss)), oursCpuMs: median(cold.ours.map((s) => s.cpuMs)) });
   const importLib = alternate(
     input.reps,
     () => timed(process.execPath, ['--input-type=module', '-e', `import { validate } from ${JSON.stringify(lib)}; if (typeof validate !== 'function') process.exit(1);`], (s) => s === 0),
@@ -143,12 +154,13 @@ function measureEncode(lib: string, file: { readonly label: string; readonly pat
 
 export function printRatios(rows: readonly RatioRow[]): void {
   const mib = (b: number | undefined): string => (b === undefined ? '–' : `${(b / 2 ** 20).toFixed(0)} MiB`);
-  const header = ['side by side (medians)', 'ours', 'xmllint', 'time ratio', 'ours RSS', 'xmllint RSS', 'RSS ratio'];
+  const header = ['side by side (medians)', 'ours', 'xmllint', 'time ratio', 'ours CPU', 'ours RSS', 'xmllint RSS', 'RSS ratio'];
   const lines = rows.map((r) => [
     r.name,
     `${r.oursMs.toFixed(0)} ms`,
     `${r.xmllintMs.toFixed(0)} ms`,
     `${(r.oursMs / r.xmllintMs).toFixed(2)}×`,
+    r.oursCpuMs === undefined ? '–' : `${r.oursCpuMs.toFixed(0)} ms`,
     mib(r.oursRss),
     mib(r.xmllintRss),
     r.oursRss && r.xmllintRss ? `${(r.oursRss / r.xmllintRss).toFixed(2)}×` : '–',
@@ -158,4 +170,12 @@ export function printRatios(rows: readonly RatioRow[]): void {
   console.log(format(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(format(l));
+  // The issue's memory bound: the largest declaratie against the 24 MB one, each as shipped and on one thread.
+  const whole = rows.filter((r) => r.name.startsWith('whole process, ') && r.oursRss !== undefined);
+  for (const suffix of ['', ', one thread']) {
+    const same = whole.filter((r) => r.name.endsWith(suffix) && (suffix !== '' || !r.name.endsWith(', one thread')));
+    const middle = same.find((r) => /2\d(\.\d)? MB/.test(r.name));
+    const largest = same.at(-1);
+    if (middle && largest && middle !== largest) console.log(`peak RSS ${largest.name.replace('whole process, ', '')} / ${middle.name.replace('whole process, ', '')}: ${(largest.oursRss! / middle.oursRss!).toFixed(2)}×`);
+  }
 }

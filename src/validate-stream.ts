@@ -43,7 +43,30 @@ function forget(infos: Map<object, unknown>, value: unknown): void {
   for (const key in value) forget(infos, (value as Record<string, unknown>)[key]);
 }
 
+/**
+ * One part of a declaratie split at Client boundaries (see
+ * `node/validate-parts.ts`), validated like a whole message: the first part
+ * judges the rules spanning the Clients over its own Clients and then the
+ * later parts' (`end(laterClients)`); a later part (`collectSpanning`) leaves
+ * them and keeps what they read of its Clients (`spanningClients`).
+ */
+export interface PartValidation extends StreamingValidation {
+  /** The open elements' names when the bytes written so far end between markup; undefined when they end inside markup, text or a comment. */
+  openElements(): readonly string[] | undefined;
+  /** After `end`, in a later part: what the spanning rules read of its Clients, in document order. */
+  spanningClients(): readonly string[];
+  end(laterClients?: readonly string[]): Report | undefined;
+}
+
 export function startValidation(options: ValidateOptions = {}): StreamingValidation {
+  return startStreaming(options, false);
+}
+
+export function startPartValidation(options: ValidateOptions, part: { readonly collectSpanning: boolean }): PartValidation {
+  return startStreaming(options, part.collectSpanning);
+}
+
+function startStreaming(options: ValidateOptions, collectSpanning: boolean): PartValidation {
   const profile = options.profile ?? nationalProfile;
   let streamRules = options.locations !== false;
   let streamed: StreamedRules | undefined;
@@ -76,7 +99,7 @@ export function startValidation(options: ValidateOptions = {}): StreamingValidat
         const declaratie = root.declaratie as { clienten?: object[] } | undefined;
         if (!declaratie?.clienten?.includes(value)) return;
         clienten = declaratie.clienten;
-        streamed = new StreamedRules(profile, id);
+        streamed = new StreamedRules(profile, id, { collectSpanning });
         // Rules locate what they find through the message's registered locations.
         rememberLocations(root, decoder.infos);
       }
@@ -89,7 +112,13 @@ export function startValidation(options: ValidateOptions = {}): StreamingValidat
     write(chunk) {
       return !gaveUp && reader.write(chunk);
     },
-    end() {
+    openElements() {
+      return gaveUp ? undefined : reader.openElements();
+    },
+    spanningClients() {
+      return streamed?.spanningClients() ?? [];
+    },
+    end(laterClients = []) {
       if (gaveUp) return undefined;
       const readerFindings = reader.end();
       if (!readerFindings) return undefined;
@@ -102,12 +131,14 @@ export function startValidation(options: ValidateOptions = {}): StreamingValidat
         let level2: readonly Finding[];
         if (streamed) {
           try {
-            level2 = streamed.finish(result.value);
+            level2 = streamed.finish(result.value, laterClients);
           } catch (error) {
             if (!(error instanceof NotStreamable)) throw error;
             return undefined;
           }
         } else {
+          // Later Clients need this part's own Clients streamed first.
+          if (laterClients.length > 0) return undefined;
           level2 = checkRules(result.value, options.profile ? { profile: options.profile } : {});
         }
         for (const finding of level2) findings.push(finding);

@@ -1,6 +1,7 @@
 /** Argument parsers and help text shared by the commands. */
 import { InvalidArgumentError } from 'commander';
-import { ALL_MESSAGE_IDS, type MessageId } from '../index.js';
+import type { MessageId } from '../standard/descriptor.js';
+import { ALL_MESSAGE_IDS } from '../standard/standards.js';
 
 export function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;

@@ -1,34 +1,22 @@
 /**
  * The `iwmo` command line: validate, format, retour, generate, inspect, serve.
  * Exit codes: 0 accepted, 1 rejected (or no result possible), 2 usage or I/O error.
+ * This module only defines the commands (their help and argument checks); each
+ * command's code is imported when it runs, so `iwmo validate` starts without
+ * the code of the others (extensions, dossier, service, generator).
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
-import { safeParse } from '../index.js';
 import { DEFAULT_BODY_LIMIT } from '../http/limits.js';
-import { runOperation } from '../http/operations.js';
-import { reportJson } from '../http/report-json.js';
 import packageJson from '../../package.json' with { type: 'json' };
-import { describeIoError } from './files.js';
-import { inspectMessage } from './inspect.js';
 import { examples, positiveInteger } from './options.js';
 import { addContractCommand } from './contract-command.js';
 import { addExtCommand } from './ext-command.js';
 import { addGenerateCommand } from './generate-command.js';
 import { addConvertCommand } from './convert-command.js';
-import { addDossierCommand, dossierService, retourWithDossier } from './dossier-command.js';
-import { formatFileReport } from './text-report.js';
-import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE, validateCommand } from './validate-command.js';
-
-/** Reads a file for a command; on failure says why on stderr and gives undefined (exit 2). */
-async function readInput(file: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    process.stderr.write(`iwmo: ${file}: ${describeIoError(error)}\n`);
-    return undefined;
-  }
-}
+import { addDossierCommand } from './dossier-command.js';
+import { EXIT_ACCEPTED, EXIT_USAGE } from './exit-codes.js';
+import type { ValidateCommandOptions } from './validate-command.js';
+import type { ServeOptions } from './serve-action.js';
 
 export function createProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('iwmo')
@@ -46,7 +34,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--workers <n>', 'worker threads for folders with many files (default: one per core)').argParser(positiveInteger))
     .addOption(new Option('--max-size <bytes>', `largest accepted file in bytes (default ${DEFAULT_BODY_LIMIT}, the 25 MB cap of OP179); raise it for batch use`).argParser(positiveInteger))
     .addHelpText('after', examples('iwmo validate message.xml', 'iwmo validate berichten/ --format json > report.json', 'iwmo validate --all-levels message.xml', 'iwmo validate --max-size 100000000 declaratie.xml'))
-    .action(async (paths: string[], options: { format: 'text' | 'json'; allLevels: boolean; workers?: number; maxSize?: number }) => {
+    .action(async (paths: string[], options: ValidateCommandOptions) => {
+      const { validateCommand } = await import('./validate-command.js');
       setExitCode(await validateCommand(paths, options));
     });
 
@@ -56,15 +45,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .argument('<file>', 'the message')
     .addHelpText('after', examples('iwmo format message.xml > tidy.xml'))
     .action(async (file: string) => {
-      const xml = await readInput(file);
-      if (!xml) return setExitCode(EXIT_USAGE);
-      const result = runOperation({ operation: 'format', xml });
-      if (result.xml === undefined) {
-        process.stderr.write(formatFileReport(file, result.report) + '\n');
-        return setExitCode(EXIT_REJECTED);
-      }
-      process.stdout.write(result.xml);
-      setExitCode(EXIT_ACCEPTED);
+      const { formatCommand } = await import('./message-action.js');
+      setExitCode(await formatCommand(file));
     });
 
   program
@@ -76,28 +58,12 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--sources <file>', 'with --dossier: the level-4 lists (CBS gemeenten, product codes, tariffs) as JSON')
     .addHelpText('after', examples('iwmo retour start.xml > retour.xml', 'iwmo retour declaratie.xml --out declaratie-antwoord.xml', 'iwmo retour --dossier dossier.db start.xml'))
     .action(async (file: string, options: { out?: string; dossier?: string; sources?: string }) => {
-      if (options.dossier !== undefined) return setExitCode(await retourWithDossier(options.dossier, file, options.out, options.sources));
-      const xml = await readInput(file);
-      if (!xml) return setExitCode(EXIT_USAGE);
-      const result = runOperation({ operation: 'retour', xml });
-      if (result.xml === undefined) {
-        // No retour: level 1 failed (the sender gets an error instead) or the message is an answer itself.
-        process.stderr.write(formatFileReport(file, result.report) + '\n');
-        if (result.reason) process.stderr.write(`No retour.\n  nl: ${result.reason.nl}\n  en: ${result.reason.en}\n`);
-        return setExitCode(EXIT_REJECTED);
+      if (options.dossier !== undefined) {
+        const { retourWithDossier } = await import('./dossier-action.js');
+        return setExitCode(await retourWithDossier(options.dossier, file, options.out, options.sources));
       }
-      if (options.out === undefined) {
-        process.stdout.write(result.xml);
-        return setExitCode(EXIT_ACCEPTED);
-      }
-      try {
-        await writeFile(options.out, result.xml);
-      } catch (error) {
-        process.stderr.write(`iwmo: ${options.out}: ${describeIoError(error)}\n`);
-        return setExitCode(EXIT_USAGE);
-      }
-      process.stderr.write(`${result.answer} written to ${options.out}\n`);
-      setExitCode(EXIT_ACCEPTED);
+      const { retourCommand } = await import('./message-action.js');
+      setExitCode(await retourCommand(file, options.out));
     });
 
   addGenerateCommand(program, setExitCode);
@@ -113,15 +79,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--limit <n>', 'items shown per list', positiveInteger, 20)
     .addHelpText('after', examples('iwmo inspect message.xml', 'iwmo inspect --limit 5 declaratie.xml'))
     .action(async (file: string, options: { limit: number }) => {
-      const xml = await readInput(file);
-      if (!xml) return setExitCode(EXIT_USAGE);
-      const parsed = safeParse(xml);
-      if (!parsed.ok) {
-        process.stderr.write(formatFileReport(file, reportJson({ accepted: false, findings: parsed.findings })) + '\n');
-        return setExitCode(EXIT_REJECTED);
-      }
-      process.stdout.write(inspectMessage(parsed.value, { limit: options.limit }) + '\n');
-      setExitCode(EXIT_ACCEPTED);
+      const { inspectCommand } = await import('./message-action.js');
+      setExitCode(await inspectCommand(file, options));
     });
 
   program
@@ -134,19 +93,9 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--tokens <file>', 'tenants and their token hashes as JSON (also IWMO_TOKENS=tenant:sha256,…)', process.env.IWMO_TOKENS_FILE)
     .option('--sources <file>', 'the level-4 lists (CBS gemeenten, product codes, tariffs) as JSON', process.env.IWMO_SOURCES_FILE)
     .addHelpText('after', examples('iwmo serve', 'iwmo serve --port 8080 --host 127.0.0.1', 'IWMO_TOKENS=gemeente-0363:<sha256 of the token> iwmo serve --dossier postgres://…'))
-    .action(async (options: { port: number; host: string; bodyLimit: number; dossier: string; tokens?: string; sources?: string }) => {
-      const { startService } = await import('../http/server.js');
-      const dossiers = await dossierService(options);
-      if (!dossiers) return setExitCode(EXIT_USAGE);
-      const service = await startService({ port: options.port, host: options.host, bodyLimit: options.bodyLimit, logger: process.stdout, dossiers });
-      const { port } = new URL(service.url);
-      const shown = `http://${['0.0.0.0', '::', 'localhost', '127.0.0.1'].includes(options.host) ? 'localhost' : options.host}:${port}`;
-      process.stderr.write(`iwmo service on ${shown}: web page at ${shown}/, API description at ${shown}/openapi.json (Ctrl-C stops)\n`);
-      const stop = (): void => {
-        void service.close().then(() => process.exit(EXIT_ACCEPTED));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+    .action(async (options: ServeOptions) => {
+      const { serveCommand } = await import('./serve-action.js');
+      setExitCode(await serveCommand(options));
     });
 
   return program;

@@ -1,13 +1,14 @@
 /**
  * `iwmo validate`: every file through the same validate as the library; in
  * worker threads when a folder brings many files, with a progress bar on a
- * terminal, and a summary at the end.
+ * terminal, and a summary at the end. Loaded only when the command runs.
  */
 import { availableParallelism } from 'node:os';
 import { reportJson, type ReportJson } from '../http/report-json.js';
 import { collectXmlFiles, describeIoError } from './files.js';
 import { formatFileReport, formatSummary, type FileResult } from './text-report.js';
 import { validateFile } from '../node/validate-file.js';
+import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE } from './exit-codes.js';
 
 /** From this many files on, validation is spread over worker threads (start-up costs ~100 ms per thread). */
 const PARALLEL_FROM = 8;
@@ -21,9 +22,8 @@ export interface ValidateCommandOptions {
   readonly maxSize?: number;
 }
 
-export const EXIT_ACCEPTED = 0;
-export const EXIT_REJECTED = 1;
-export const EXIT_USAGE = 2;
+// Still importable from here; command definitions import them from exit-codes.js so they load no validation code.
+export { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE };
 
 export async function validateCommand(paths: readonly string[], options: ValidateCommandOptions): Promise<number> {
   const { files, problems } = await collectXmlFiles(paths);
@@ -71,7 +71,9 @@ export async function validateCommand(paths: readonly string[], options: Validat
 async function validateHere(files: readonly string[], options: ValidateCommandOptions, reports: (ReportJson | undefined)[], ioErrors: string[], done: () => void): Promise<void> {
   for (const [i, file] of files.entries()) {
     try {
-      reports[i] = reportJson(await validateFile(file, { allLevels: options.allLevels, ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}) }));
+      // `--workers 0` or `1` keeps a large declaratie on this thread too; by default it is split over two.
+      const parts = options.workers === undefined ? {} : { parts: options.workers > 1 };
+      reports[i] = reportJson(await validateFile(file, { allLevels: options.allLevels, ...parts, ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}) }));
     } catch (error) {
       ioErrors.push(`${file}: ${describeIoError(error)}`);
     }

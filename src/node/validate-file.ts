@@ -6,17 +6,31 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { validateWhole, type ValidateOptions } from '../api.js';
+import { availableParallelism } from 'node:os';
+import type { ValidateOptions } from '../api.js';
 import type { Report } from '../findings.js';
-import { startValidation } from '../validate-stream.js';
 import { DEFAULT_MAX_BYTES, tooLarge } from '../xml/reader.js';
 
 const CHUNK = 1 << 20;
+/** From this size on a file is split over two threads (a worker thread costs about 0.1 s to start). */
+export const PARTS_FROM_BYTES = 4_000_000;
 
-export async function validateFile(file: string, options: ValidateOptions = {}): Promise<Report> {
+export interface ValidateFileOptions extends ValidateOptions {
+  /** Split a declaratie over two threads; by default from PARTS_FROM_BYTES on, when the machine has two cores or more. */
+  readonly parts?: boolean;
+}
+
+export async function validateFile(file: string, options: ValidateFileOptions = {}): Promise<Report> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const { size } = await stat(file);
   if (size > maxBytes) return { accepted: false, findings: [tooLarge(size, maxBytes)] };
+  if (options.locations !== false && (options.parts ?? (size >= PARTS_FROM_BYTES && availableParallelism() > 1))) {
+    const { validateInParts } = await import('./validate-parts.js');
+    const report = await validateInParts(file, size, options);
+    if (report) return report;
+  }
+  // Loaded only here: a declaratie validated in parts leaves the decoder and the rules to the worker threads.
+  const [{ startValidation }, { validateWhole }] = await Promise.all([import('../validate-stream.js'), import('../api.js')]);
   const validation = startValidation(options);
   const stream = createReadStream(file, { highWaterMark: CHUNK });
   let read = 0;

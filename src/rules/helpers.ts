@@ -46,11 +46,59 @@ export interface ClientStream {
 /** Starts a rule's ClientStream on a message whose Clients will follow. */
 export type ClientStreamStart = (message: Message, context: RuleContext) => ClientStream;
 
-const clientStreams = new WeakMap<Rule['check'], ClientStreamStart>();
+/**
+ * The parts of a Client a ClientStream reads, as a tree of property names
+ * (`true` for a leaf). A declaratie split over threads sends only these parts
+ * of its Clients to the thread that judges the rules spanning them.
+ */
+export interface ClientFields {
+  readonly [prop: string]: true | ClientFields;
+}
+
+/** ClientFields checked against a Client type, so a misspelt part does not compile. */
+export type FieldsOf<T> = {
+  readonly [K in keyof T]?: NonNullable<T[K]> extends readonly (infer Item)[] ? (Item extends object ? FieldsOf<Item> : true) : NonNullable<T[K]> extends object ? FieldsOf<NonNullable<T[K]>> : true;
+};
+
+/** How a rule spanning the Clients is judged streaming, and what of each Client it reads. */
+export interface ClientStreamDefinition {
+  readonly start: ClientStreamStart;
+  readonly reads: ClientFields;
+}
+
+const clientStreams = new WeakMap<Rule['check'], ClientStreamDefinition>();
 
 /** The ClientStream of a rule, when its check is a standard one that has one (an overridden check has none). */
 export function clientStreamOf(rule: Rule): ClientStreamStart | undefined {
-  return clientStreams.get(rule.check);
+  return clientStreams.get(rule.check)?.start;
+}
+
+/** What of each Client the rule's ClientStream reads (undefined when it has none). */
+export function clientFieldsOf(rule: Rule): ClientFields | undefined {
+  return clientStreams.get(rule.check)?.reads;
+}
+
+/** Both trees in one: what either reads. */
+export function mergeClientFields(a: ClientFields, b: ClientFields): ClientFields {
+  const merged: Record<string, true | ClientFields> = { ...a };
+  for (const [prop, sub] of Object.entries(b)) {
+    const mine = merged[prop];
+    merged[prop] = mine === undefined || mine === true ? sub : sub === true ? mine : mergeClientFields(mine, sub);
+  }
+  return merged;
+}
+
+/** A copy of `value` with only the parts in `fields` (arrays element by element): plain data a thread can be sent. */
+export function pickClientFields(value: unknown, fields: ClientFields): unknown {
+  if (Array.isArray(value)) return value.map((item) => pickClientFields(item, fields));
+  if (value === null || typeof value !== 'object') return value;
+  const picked: Record<string, unknown> = {};
+  for (const prop in fields) {
+    const sub = fields[prop]!;
+    const part = (value as Record<string, unknown>)[prop];
+    if (part !== undefined) picked[prop] = sub === true ? part : pickClientFields(part, sub);
+  }
+  return picked;
 }
 
 /** Runs a ClientStream over all Clients of a whole message at once. */
@@ -73,8 +121,8 @@ export function standardRule<const Ids extends readonly MessageId[]>(definition:
   standards?: readonly StandardId[];
   text: LocalizedText;
   check: (message: MessageOf<Ids[number] | TwinOf<Ids[number]>>, context: RuleContext) => void;
-  /** For a rule that spans the Clients of a declaratie: how it is judged streaming (its check must use the same). */
-  clientStream?: ClientStreamStart;
+  /** For a rule that spans the Clients of a declaratie: how it is judged streaming (its check must use the same start). */
+  clientStream?: ClientStreamDefinition;
 }): Rule {
   const standards = definition.standards ?? STANDARD_IDS;
   const messages: readonly MessageId[] = standards.flatMap((s) => [...new Set(definition.messages.map((id) => twinMessageId(id, s)))]);

@@ -16,7 +16,7 @@ import type { Finding } from '../findings.js';
 import { locatorFor, type Locator } from '../codec/locations.js';
 import type { MessageId } from '../standard/descriptor.js';
 import type { Message } from '../standard/generated/types.js';
-import { clientStreamOf, type ClientStream } from './helpers.js';
+import { clientFieldsOf, clientStreamOf, mergeClientFields, pickClientFields, type ClientFields, type ClientStream } from './helpers.js';
 import { findingOf } from './index.js';
 import type { Profile } from './profile.js';
 import { rules as nationalRules } from './registry.js';
@@ -40,18 +40,50 @@ export function streamableFor(profile: Profile, message: MessageId): boolean {
   return profile.rules.every((rule) => !rule.messages.includes(message) || nationalRules[rule.id]?.check === rule.check);
 }
 
+/** What of each Client the rules spanning the Clients of `message` read, all together (undefined when none does). */
+function spanningFields(rules: readonly Rule[]): ClientFields | undefined {
+  let fields: ClientFields | undefined;
+  for (const rule of rules) {
+    const reads = clientFieldsOf(rule);
+    if (reads) fields = fields ? mergeClientFields(fields, reads) : reads;
+  }
+  return fields;
+}
+
+export interface StreamedRulesOptions {
+  /**
+   * For a later part of a declaratie split over threads: the rules spanning
+   * the Clients are not judged here; the parts of each Client they read are
+   * kept (`spanningClients`, a JSON text per batch: compact while it waits
+   * and is sent between threads) for the first part's `finish`.
+   */
+  readonly collectSpanning?: boolean;
+}
+
 export class StreamedRules {
   private readonly planned: Planned[];
   private readonly options: Profile['options'];
   private locator: Locator | undefined;
   private started = false;
   private nextOrdinal = 1;
+  private readonly collected: string[] | undefined;
+  private readonly collectFields: ClientFields | undefined;
 
-  constructor(profile: Profile, message: MessageId) {
+  constructor(profile: Profile, message: MessageId, streamOptions: StreamedRulesOptions = {}) {
     this.options = profile.options;
-    this.planned = profile.rules
-      .filter((rule) => rule.messages.includes(message))
-      .map((rule) => ({ rule, findings: [], head: undefined, stream: undefined }));
+    const rules = profile.rules.filter((rule) => rule.messages.includes(message));
+    if (streamOptions.collectSpanning) {
+      this.collectFields = spanningFields(rules) ?? {};
+      this.collected = [];
+      this.planned = rules.filter((rule) => !clientStreamOf(rule)).map((rule) => ({ rule, findings: [], head: undefined, stream: undefined }));
+    } else {
+      this.planned = rules.map((rule) => ({ rule, findings: [], head: undefined, stream: undefined }));
+    }
+  }
+
+  /** In a part (collectSpanning): what the spanning rules read of each Client judged so far, in document order. */
+  spanningClients(): readonly string[] {
+    return this.collected ?? [];
   }
 
   private context(message: Message, rule: Rule, sink: Finding[]): RuleContext {
@@ -81,6 +113,7 @@ export class StreamedRules {
    * which holds only this batch). The message's locations must be registered.
    */
   batch(message: Message, clienten: object[]): void {
+    if (this.collected && clienten.length > 0) this.collected.push(JSON.stringify(clienten.map((client) => pickClientFields(client, this.collectFields!))));
     if (!this.started) {
       this.started = true;
       const batch = clienten.splice(0, clienten.length);
@@ -105,9 +138,19 @@ export class StreamedRules {
     this.nextOrdinal += clienten.length;
   }
 
-  /** After the last batch: every rule's findings, in the profile's order. */
-  finish(message: Message): Finding[] {
+  /**
+   * After the last batch: every rule's findings, in the profile's order.
+   * `laterClients` are the spanning parts of Clients judged elsewhere (a later
+   * part of the message, as `spanningClients` gave them): the spanning rules
+   * take them after this part's own; their findings have no meaningful place.
+   */
+  finish(message: Message, laterClients: readonly string[] = []): Finding[] {
     if (!this.started) this.batch(message, []);
+    for (const batch of laterClients) {
+      const clienten = JSON.parse(batch) as object[];
+      for (const p of this.planned) p.stream?.clients(clienten, this.nextOrdinal);
+      this.nextOrdinal += clienten.length;
+    }
     const all: Finding[] = [];
     for (const p of this.planned) {
       if (p.stream) p.stream.end();
@@ -117,3 +160,4 @@ export class StreamedRules {
     return all;
   }
 }
+

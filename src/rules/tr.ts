@@ -10,7 +10,7 @@ import type { NodeLocation } from '../codec/locations.js';
 import type { CDT_Product, Message, WMO323Client, WMO323Prestatie, WMO325Prestatie } from '../standard/generated/types.js';
 import { contactsOf } from './classes.js';
 import { geboortedata } from './cs.js';
-import { asDebetCredit, dateNumber, euro, isBericht, keyOf, laterDuplicates, locate, say, signed, standardOfMessage, standardRule, streamAll, subtractYears, withoutPosition, type ClientStreamStart } from './helpers.js';
+import { asDebetCredit, dateNumber, euro, isBericht, keyOf, laterDuplicates, locate, say, signed, standardOfMessage, standardRule, streamAll, subtractYears, withoutPosition, type ClientStreamStart, type ClientFields, type FieldsOf } from './helpers.js';
 import { KeyTable } from './key-table.js';
 import { OVERLAP_EXEMPT, productOverlaps } from './overlap.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -70,6 +70,9 @@ const duplicateClientsAndPrestaties: ClientStreamStart = (_message, context) => 
 };
 
 const clientenOf323 = (message: Message): readonly WMO323Client[] => (isBericht(message, '323') ? message.declaratie.clienten : []);
+
+/** What a ClientStream reads of a declaratie's Client, checked against its type. */
+const readsOf323Client = (fields: FieldsOf<WMO323Client>): ClientFields => fields as ClientFields;
 
 /** TR315: a VorigReferentieNummer that an earlier Prestatie of the message already has. */
 const uniqueVorigReferentie: ClientStreamStart = (_message, context) => {
@@ -311,7 +314,7 @@ export const trRules: readonly Rule[] = [
           break;
       }
     },
-    clientStream: duplicateClientsAndPrestaties,
+    clientStream: { start: duplicateClientsAndPrestaties, reads: readsOf323Client({ bsn: true, prestaties: { productReferentie: { referentieNummer: true, vorigReferentieNummer: true } } }) },
   }),
 
   standardRule({
@@ -407,7 +410,7 @@ export const trRules: readonly Rule[] = [
     check(message, context) {
       streamAll(uniqueVorigReferentie, message, context, clientenOf323(message));
     },
-    clientStream: uniqueVorigReferentie,
+    clientStream: { start: uniqueVorigReferentie, reads: readsOf323Client({ prestaties: { productReferentie: { vorigReferentieNummer: true } } }) },
   }),
 
   standardRule({
@@ -418,7 +421,7 @@ export const trRules: readonly Rule[] = [
     check(message, context) {
       streamAll(creditedInSameMessage, message, context, clientenOf323(message));
     },
-    clientStream: creditedInSameMessage,
+    clientStream: { start: creditedInSameMessage, reads: readsOf323Client({ prestaties: { productReferentie: { referentieNummer: true, vorigReferentieNummer: true } } }) },
   }),
 
   standardRule({
@@ -526,7 +529,7 @@ export const trRules: readonly Rule[] = [
     check(message, context) {
       streamAll(totaalIngediend, message, context, message.declaratie.clienten);
     },
-    clientStream: totaalIngediend,
+    clientStream: { start: totaalIngediend, reads: readsOf323Client({ prestaties: { ingediendBedrag: { bedrag: true, debetCredit: true } } }) },
   }),
 
   standardRule({

@@ -153,6 +153,17 @@ export class ByteXmlReader {
     return this.run(buf, false);
   }
 
+  /**
+   * The open elements' qualified names, outermost first, when the bytes so far
+   * end between markup (at most whitespace pending); undefined when they end
+   * inside a tag, a comment or text, or the reader gave up.
+   */
+  openElements(): string[] | undefined {
+    if (this.failed || !this.started || this.rootClosed) return undefined;
+    if (this.carry) for (const c of this.carry) if (!isSpace(c)) return undefined;
+    return this.stack.map((open) => open.name.qname);
+  }
+
   /** Ends the input; the reader's own findings (a BOM warning), or undefined when it gave up. */
   end(): Finding[] | undefined {
     if (this.failed) return undefined;

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateWhole } from '../../src/api.js';
-import { encode, validate, type MessageId, type WMO323, type WMO323Client } from '../../src/index.js';
+import { encode, validate, type MessageId } from '../../src/index.js';
+import { mutators } from './declaratie-mutators.js';
 import { startValidation } from '../../src/validate-stream.js';
 import { buildDeclaratie } from '../../bench/lib/declaratie.js';
 import { loadFixtures, REPO_ROOT } from '../../scripts/lib/fixture-files.js';
@@ -82,46 +83,6 @@ describe('streaming validation gives the whole-model report', () => {
 
   describe('a declaratie of 700 Clients (three batches) with level-2 violations anywhere', () => {
     const base = buildDeclaratie(700);
-    type Mutator = (m: WMO323, client: number, other: number) => void;
-    const clientAt = (m: WMO323, i: number): WMO323Client => m.declaratie.clienten[i % m.declaratie.clienten.length]!;
-    const mutators: Record<string, Mutator> = {
-      'TR101 Bsn of an earlier Client': (m, i, j) => {
-        clientAt(m, i).bsn = clientAt(m, j).bsn;
-      },
-      'TR315/TR316 VorigReferentieNummer of another Prestatie': (m, i, j) => {
-        const p = clientAt(m, i).prestaties[0]!;
-        p.productReferentie.vorigReferentieNummer = clientAt(m, j).prestaties[0]!.productReferentie.referentieNummer;
-        p.ingediendBedrag.debetCredit = 'C';
-      },
-      'TR315 the same VorigReferentieNummer twice': (m, i, j) => {
-        for (const k of [i, j]) {
-          const p = clientAt(m, k).prestaties.at(-1)!;
-          p.productReferentie.vorigReferentieNummer = 'F000000001';
-          p.ingediendBedrag.debetCredit = 'C';
-        }
-      },
-      'TR358 total off': (m) => {
-        m.declaratie.totaalIngediendBedrag.totaalBedrag += 1;
-      },
-      'TR416 second debet': (m, i) => {
-        const c = clientAt(m, i);
-        c.prestaties.push({ ...structuredClone(c.prestaties[0]!), productReferentie: { referentieNummer: `X${i}` } });
-      },
-      'CS337 / TR319 period': (m, i) => {
-        clientAt(m, i).prestaties[0]!.productPeriode.einddatum = '2025-04-02';
-      },
-      'CS100 / TR134 DeclaratiePeriode begins early and after the Dagtekening': (m) => {
-        m.declaratie.declaratiePeriode.begindatum = '2020-12-01';
-      },
-      'CS002 11-proef': (m, i) => {
-        clientAt(m, i).bsn = '123456789';
-      },
-      'CD087 ProductTarief with Eenheid 83': (m, i) => {
-        const p = clientAt(m, i).prestaties[0]!;
-        p.eenheid = '83';
-        p.productTarief = 100;
-      },
-    };
     const names = Object.keys(mutators);
 
     it('same report as the whole model, whatever the chunk size', () => {
