@@ -13,11 +13,9 @@ import { trRules } from './tr.js';
 import { levelThreeRules } from './level3/index.js';
 import { levelFourRules } from './level4.js';
 
-// One collator for the sort: localeCompare with options builds a new one per comparison (tens of ms at start-up).
-const numeric = new Intl.Collator('en', { numeric: true });
-
+// Every id is two letters and three digits (a test holds them to it), so plain order is number order; an Intl.Collator cost 8–15 ms of every start.
 function byNumber(a: Rule, b: Rule): number {
-  return numeric.compare(a.id, b.id);
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 const all: readonly Rule[] = [

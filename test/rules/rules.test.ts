@@ -21,6 +21,14 @@ describe('the registry', () => {
     for (const id of ['CS015', 'CS025', 'CS319', 'CD041', 'TR101', 'TR416']) expect(rules[id]?.id).toBe(id);
   });
 
+  it('runs the rules CD, CS, TR at level 2 and then levels 3 and 4, each family by number (every id is two letters and three digits)', () => {
+    const ids = Object.keys(rules);
+    for (const id of ids) expect(id).toMatch(/^[A-Z]{2}\d{3}$/);
+    const family = (id: string): number => (rules[id]!.level === 2 ? ['CD', 'CS', 'TR'].indexOf(id.slice(0, 2)) : rules[id]!.level + 1);
+    const expected = [...ids].sort((a, b) => family(a) - family(b) || (a < b ? -1 : a > b ? 1 : 0));
+    expect(ids).toEqual(expected);
+  });
+
   it('describes every rule as a level-2 rule with retourcode 0001, a Dutch and an English text and the messages it applies to', () => {
     const messageIds = new Set<string>(ALL_MESSAGE_IDS);
     for (const rule of Object.values(levelTwo)) {
