@@ -6,7 +6,7 @@ import { IwmoError, isError, type Finding, type Report } from './findings.js';
 import { decode } from './codec/decode.js';
 import { encode, type EncodeOptions } from './codec/encode.js';
 import { detectMessage, type Detection } from './codec/detect.js';
-import type { DecodeOptions } from './codec/types.js';
+import type { DecodeOptions, DecodeResult } from './codec/types.js';
 import type { Message } from './standard/generated/types.js';
 import { standardIdOf } from './standard/standards.js';
 import { checkRules, type Profile } from './rules/index.js';
@@ -61,7 +61,11 @@ export function validate(xml: XmlInput, options?: ValidateOptions): Report {
 
 /** The classic path: the whole typed model, then the rules over it. */
 export function validateWhole(xml: XmlInput, options?: ValidateOptions): Report {
-  const result = decode(xml, options);
+  return validateDecoded(decode(xml, options), options);
+}
+
+/** The report on a message already decoded: its level-1 findings, then level 2 over the typed model (the model is kept for whoever needs it next, as a retour does). */
+export function validateDecoded(result: DecodeResult, options?: ValidateOptions): Report {
   const findings: Finding[] = [...result.findings];
   const levelOneClean = !findings.some(isError);
   if (result.value && (levelOneClean || options?.allLevels)) {

@@ -2,8 +2,9 @@
  * One call from received XML to the answer to send: validate like the
  * national chain, then build the retour (or 325) and write it as XML.
  */
-import { validate, type ValidateOptions, type XmlInput } from '../api.js';
-import { decode } from '../codec/decode.js';
+import { validateDecoded, type ValidateOptions, type XmlInput } from '../api.js';
+import type { DecodeResult } from '../codec/types.js';
+import { decodeFast } from '../decode-stream.js';
 import { encode, type EncodeOptions } from '../codec/encode.js';
 import { isError, type Finding, type LocalizedText, type Report } from '../findings.js';
 import { buildRetour } from './build.js';
@@ -42,8 +43,22 @@ const NO_RETOUR_LEVEL_1: LocalizedText = {
  * @throws IwmoError only when the options make the answer invalid (an identificatie over 12 characters, say).
  */
 export function retour(xml: XmlInput, options: RetourCallOptions = {}): RetourResult {
+  // One read gives both the report and the model the answer is copied from.
   // The national chain stops after level 1, so the retour does too, whatever the caller asked for.
-  const validated = validate(xml, { ...options, allLevels: false });
+  return answerDecoded(decodeFast(xml, options), { ...options, allLevels: false });
+}
+
+export interface AnswerOptions extends RetourCallOptions {
+  /** For the report only: level 2 even when level 1 failed (an editor's view). The answer follows the chain either way. */
+  readonly allLevels?: boolean;
+}
+
+/**
+ * The report and the answer on a message already decoded (by `decodeFast`
+ * or `startDecode`), so the message is read once for both.
+ */
+export function answerDecoded(decoded: DecodeResult, options: AnswerOptions = {}): RetourResult {
+  const validated = validateDecoded(decoded, options);
   const findings = [...validated.findings, ...(options.additionalFindings ?? [])];
   const report: Report = { ...validated, accepted: !findings.some(isError), findings };
 
@@ -58,10 +73,8 @@ export function retour(xml: XmlInput, options: RetourCallOptions = {}): RetourRe
       },
     };
   }
-  // validate reports no value, so the message is read again for the copy the retour needs.
-  const { value } = decode(xml, options);
-  if (!value) return { report, reason: NO_RETOUR_LEVEL_1 };
-  const answer = buildRetour(value, findings, options);
+  if (!decoded.value) return { report, reason: NO_RETOUR_LEVEL_1 };
+  const answer = buildRetour(decoded.value, findings, options);
   if (!answer) return { report, reason: NO_RETOUR_LEVEL_1 };
   return { report, retour: answer, xml: encode(answer, options.encode) };
 }

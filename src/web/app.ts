@@ -3,16 +3,16 @@
  * library in a web worker, and its findings are listed and shown on the
  * message itself. Nothing is sent anywhere (the page's CSP forbids it, too).
  */
-import type { Finding, Report } from '../index.js';
+import type { Finding } from '../index.js';
 import { describeStandard } from '../standard/model.js';
 import { setUpContractView } from './contract-view.js';
-import type { CheckRequest, CheckResponse } from './protocol.js';
+import type { CheckProgress, CheckRequest, CheckResponse, CheckResult, ReportSummary } from './protocol.js';
 import { MessageViewer, type LineNote } from './viewer.js';
 import { setupConvertView } from './convert-view.js';
 
 const MAX_BYTES = 25 * 1024 * 1024;
-/** More findings than this are counted, not listed: a broken 25 MB file can have tens of thousands. */
-const MAX_LISTED = 500;
+/** Messages up to this size are checked in a blink: no progress bar for them. */
+const SHOW_PROGRESS_FROM = 2 * 1024 * 1024;
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -26,6 +26,9 @@ const pasteInput = element<HTMLTextAreaElement>('paste-input');
 const validatePaste = element<HTMLButtonElement>('validate-paste');
 const allLevels = element<HTMLInputElement>('all-levels');
 const status = element<HTMLElement>('status');
+const progressBox = element<HTMLElement>('progress');
+const progressBar = element<HTMLProgressElement>('check-progress');
+const progressText = element<HTMLElement>('progress-text');
 const findingsList = element<HTMLOListElement>('findings');
 const downloadRetour = element<HTMLButtonElement>('download-retour');
 const retourNote = element<HTMLElement>('retour-note');
@@ -33,7 +36,9 @@ const viewer = new MessageViewer(element<HTMLElement>('viewer'));
 
 const worker = new Worker('worker.js');
 let lastRequest = 0;
-let current: { name: string; bytes: Uint8Array } | undefined;
+let current: { readonly name: string } | undefined;
+/** Settles once the viewer shows the current message: its findings are marked after that. */
+let viewerReady: Promise<void> = Promise.resolve();
 let retourDownload: { file: string; xml: string } | undefined;
 
 function setStatus(text: string, tone: 'neutral' | 'busy' | 'accepted' | 'rejected'): void {
@@ -42,6 +47,7 @@ function setStatus(text: string, tone: 'neutral' | 'busy' | 'accepted' | 'reject
 }
 
 function clearResult(): void {
+  progressBox.hidden = true;
   findingsList.replaceChildren();
   retourDownload = undefined;
   downloadRetour.disabled = true;
@@ -55,38 +61,71 @@ function refuseTooLarge(name: string, size: number): void {
   setStatus(`${name} is ${(size / 1024 / 1024).toFixed(1)} MB; de grens is 25 MB (OP179). / The limit is 25 MB.`, 'rejected');
 }
 
-function check(bytes: Uint8Array, name: string): void {
-  if (bytes.byteLength > MAX_BYTES) return refuseTooLarge(name, bytes.byteLength);
+/**
+ * Checks a message: the worker reads it (the page never holds its bytes),
+ * and the viewer shows it. A file is decoded for the viewer a slice at a
+ * time; pasted text is shown as it is.
+ */
+function check(message: Blob, name: string, pasted?: string): void {
+  if (message.size > MAX_BYTES) return refuseTooLarge(name, message.size);
   clearResult();
-  current = { name, bytes };
-  viewer.show(new TextDecoder().decode(bytes));
   setStatus(`${name} wordt gecontroleerd… / Checking…`, 'busy');
-  const copy = bytes.slice().buffer;
-  const request: CheckRequest = { id: ++lastRequest, bytes: copy, allLevels: allLevels.checked };
-  worker.postMessage(request, [copy]);
+  const request: CheckRequest = { id: ++lastRequest, message, allLevels: allLevels.checked };
+  worker.postMessage(request);
+  const checking = { name };
+  current = checking;
+  if (pasted !== undefined) {
+    viewer.show(pasted);
+    viewerReady = Promise.resolve();
+  } else {
+    // A file that cannot be read shows what was read; the worker reports the failure.
+    viewerReady = viewer.load(message, () => current === checking).catch(() => undefined);
+  }
+}
+
+const megabytes = (bytes: number, locale: string): string => (bytes / 1024 / 1024).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function showProgress(progress: CheckProgress): void {
+  if (progress.total < SHOW_PROGRESS_FROM) return;
+  progressBox.hidden = false;
+  progressBar.max = progress.total;
+  progressBar.value = progress.done;
+  const clients = progress.clients.toLocaleString('nl-NL');
+  progressText.textContent =
+    progress.phase === 'reading'
+      ? `${megabytes(progress.done, 'nl-NL')} van ${megabytes(progress.total, 'nl-NL')} MB gelezen, ${clients} cliënten. / ${megabytes(progress.done, 'en-GB')} of ${megabytes(progress.total, 'en-GB')} MB read.`
+      : `Gelezen (${clients} cliënten); de regels worden toegepast… / Read; applying the rules…`;
 }
 
 worker.onmessage = (event: MessageEvent<CheckResponse>) => {
   const response = event.data;
   if (response.id !== lastRequest || !current) return;
-  if (!response.report) {
-    setStatus(`De controle is mislukt (${response.failure ?? 'onbekende fout'}). / The check failed.`, 'rejected');
-    return;
-  }
-  showReport(current.name, response.report);
-  offerRetour(current.name, response);
+  if (response.kind === 'progress') return showProgress(response);
+  const checked = current;
+  void viewerReady.then(() => {
+    if (current !== checked) return;
+    progressBox.hidden = true;
+    if (!response.summary) {
+      setStatus(`De controle is mislukt (${response.failure ?? 'onbekende fout'}). / The check failed.`, 'rejected');
+      return;
+    }
+    showReport(checked.name, response.summary);
+    offerRetour(checked.name, response);
+  });
 };
-worker.onerror = () => setStatus('De controle kon niet starten. / The validator could not start.', 'rejected');
+worker.onerror = () => {
+  progressBox.hidden = true;
+  setStatus('De controle kon niet starten. / The validator could not start.', 'rejected');
+};
 
-function describeMessage(report: Report): string {
+function describeMessage(report: ReportSummary): string {
   if (!report.message) return 'onbekend berichttype';
   const parts = [report.standard ? describeStandard(report.standard) : undefined, report.berichtCode ? `BerichtCode ${report.berichtCode}` : undefined].filter(Boolean);
   return parts.length ? `${report.message} (${parts.join(', ')})` : report.message;
 }
 
-function showReport(name: string, report: Report): void {
-  const errors = report.findings.filter((f) => f.severity !== 'warning').length;
-  const count = report.findings.length;
+function showReport(name: string, report: ReportSummary): void {
+  const { errors, count } = report;
   const counted = `${count} ${count === 1 ? 'bevinding' : 'bevindingen'}`;
   setStatus(
     report.accepted
@@ -96,25 +135,21 @@ function showReport(name: string, report: Report): void {
   );
 
   const notes = new Map<number, LineNote>();
-  for (const finding of report.findings) {
-    if (finding.line === undefined) continue;
-    const before = notes.get(finding.line);
-    const mark = before?.mark === 'error' || finding.severity !== 'warning' ? 'error' : 'warning';
-    notes.set(finding.line, { mark, label: before ? `${before.label}, ${finding.rule}` : finding.rule });
-  }
+  const labels = report.lineLabels.split('\n');
+  report.lines.forEach((line, i) => notes.set(line, { mark: report.lineErrors[i] ? 'error' : 'warning', label: labels[i]! }));
   viewer.mark(notes);
 
-  const items = report.findings.slice(0, MAX_LISTED).map(findingItem);
-  if (count > MAX_LISTED) {
+  const items = report.listed.map(findingItem);
+  if (count > report.listed.length) {
     const more = document.createElement('li');
     more.className = 'finding-more';
-    more.textContent = `… en nog ${count - MAX_LISTED} bevindingen (and ${count - MAX_LISTED} more).`;
+    more.textContent = `… en nog ${count - report.listed.length} bevindingen (and ${count - report.listed.length} more).`;
     items.push(more);
   }
   findingsList.replaceChildren(...items);
 }
 
-function offerRetour(name: string, response: CheckResponse): void {
+function offerRetour(name: string, response: CheckResult): void {
   if (!response.retour) {
     retourDownload = undefined;
     downloadRetour.disabled = true;
@@ -175,14 +210,9 @@ function findingItem(finding: Finding): HTMLLIElement {
   return item;
 }
 
-async function checkFile(file: File): Promise<void> {
-  if (file.size > MAX_BYTES) return refuseTooLarge(file.name, file.size);
-  check(new Uint8Array(await file.arrayBuffer()), file.name);
-}
-
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
-  if (file) void checkFile(file);
+  if (file) check(file, file.name);
   fileInput.value = '';
 });
 
@@ -192,7 +222,7 @@ validatePaste.addEventListener('click', () => {
     pasteInput.focus();
     return;
   }
-  check(new TextEncoder().encode(pasteInput.value), 'geplakt bericht');
+  check(new Blob([pasteInput.value]), 'geplakt bericht', pasteInput.value);
 });
 
 // The whole page accepts a dropped file; the drop zone shows where.
@@ -207,7 +237,7 @@ document.addEventListener('drop', (event) => {
   event.preventDefault();
   dropzone.classList.remove('dragging');
   const file = event.dataTransfer?.files[0];
-  if (file) void checkFile(file);
+  if (file) check(file, file.name);
 });
 
 setupConvertView();

@@ -1,6 +1,8 @@
 /**
  * The message with line numbers. Only the lines in view are in the DOM, so a
- * 25 MB message (a million lines) scrolls as smoothly as a short one.
+ * 25 MB message (a million lines) scrolls as smoothly as a short one. A file
+ * is decoded and indexed a piece at a time, in tasks of its own, so reading
+ * it never holds the page; its first lines show while the rest is read.
  */
 
 /** Pixels per line; the same value is in app.css (`.viewer-line`). */
@@ -8,6 +10,8 @@ export const LINE_HEIGHT = 20;
 const OVERSCAN = 30;
 /** Very long lines (a message on one line) are cut for display. */
 const MAX_LINE_CHARS = 4000;
+/** Characters decoded and indexed before the page gets its turn again. */
+const LOAD_SLICE = 1 << 20;
 
 export type LineMark = 'error' | 'warning';
 
@@ -17,8 +21,16 @@ export interface LineNote {
   readonly label: string;
 }
 
+/** Lets the page's other tasks (input, rendering) run. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve));
+}
+
 export class MessageViewer {
-  private text = '';
+  /** The text in the pieces it was read in (joining 25 MB would be one long task); `offsets` holds where each starts. */
+  private pieces: string[] = [];
+  private offsets: number[] = [];
+  private length = 0;
   private starts: number[] = [];
   private notes: ReadonlyMap<number, LineNote> = new Map();
   private current: number | undefined;
@@ -37,18 +49,97 @@ export class MessageViewer {
   }
 
   show(text: string): void {
-    this.text = text;
+    this.reset();
+    this.append(text);
+    this.finish();
+    this.render();
+  }
+
+  /**
+   * Shows a message from its bytes (UTF-8), decoded and indexed a slice at a
+   * time with the page's other tasks in between. Stops early, leaving the
+   * viewer to whoever shows the next message, once `wanted` turns false.
+   */
+  async load(message: Blob, wanted: () => boolean): Promise<void> {
+    this.reset();
+    const reader = message.stream().pipeThrough(new TextDecoderStream()).getReader();
+    let sinceTurn = 0;
+    let shown = false;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (!wanted()) {
+        await reader.cancel();
+        return;
+      }
+      if (done) break;
+      this.append(value);
+      sinceTurn += value.length;
+      if (sinceTurn >= LOAD_SLICE) {
+        sinceTurn = 0;
+        this.resize();
+        // The first lines show at once; the rows in view are built again only once all is read (or on a scroll).
+        if (!shown) this.schedule();
+        shown = true;
+        await nextTask();
+        if (!wanted()) {
+          await reader.cancel();
+          return;
+        }
+      }
+    }
+    this.finish();
+    this.render();
+  }
+
+  private reset(): void {
+    this.pieces = [];
+    this.offsets = [];
+    this.length = 0;
     this.starts = [0];
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
-    if (text.endsWith('\n')) this.starts.pop();
     this.notes = new Map();
     this.current = undefined;
     this.root.replaceChildren(this.spacer);
-    this.spacer.style.height = `${this.starts.length * LINE_HEIGHT}px`;
-    this.root.style.setProperty('--gutter-digits', String(String(this.starts.length).length));
     this.root.scrollTop = 0;
     this.root.scrollLeft = 0;
-    this.render();
+    this.resize();
+  }
+
+  private append(piece: string): void {
+    if (!piece) return;
+    const base = this.length;
+    this.pieces.push(piece);
+    this.offsets.push(base);
+    this.length += piece.length;
+    for (let at = piece.indexOf('\n'); at !== -1; at = piece.indexOf('\n', at + 1)) this.starts.push(base + at + 1);
+  }
+
+  /** A text that ends with a line end has no empty line after it. */
+  private finish(): void {
+    if (this.length > 0 && this.starts.length > 1 && this.starts.at(-1) === this.length) this.starts.pop();
+    this.resize();
+  }
+
+  private resize(): void {
+    this.spacer.style.height = `${this.starts.length * LINE_HEIGHT}px`;
+    this.root.style.setProperty('--gutter-digits', String(String(this.starts.length).length));
+  }
+
+  /** The characters [start, end) of the text, across the pieces they lie in. */
+  private slice(start: number, end: number): string {
+    // The last piece that starts at or before `start`.
+    let lo = 0;
+    let hi = this.offsets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.offsets[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    let text = '';
+    for (let i = lo; i < this.pieces.length && this.offsets[i]! < end; i++) {
+      const offset = this.offsets[i]!;
+      text += this.pieces[i]!.slice(Math.max(0, start - offset), end - offset);
+    }
+    return text;
   }
 
   get lineCount(): number {
@@ -83,13 +174,14 @@ export class MessageViewer {
 
   private lineText(index: number): string {
     const start = this.starts[index]!;
-    const end = index + 1 < this.starts.length ? this.starts[index + 1]! - 1 : this.text.length;
-    const line = this.text.slice(start, Math.min(end, start + MAX_LINE_CHARS)).replace(/\r$/, '');
+    const end = index + 1 < this.starts.length ? this.starts[index + 1]! - 1 : this.length;
+    // The last line keeps the text's final line end, if any; no line shows its CR.
+    const line = this.slice(start, Math.min(end, start + MAX_LINE_CHARS)).replace(/\r?\n?$/, '');
     return end - start > MAX_LINE_CHARS ? `${line} …` : line;
   }
 
   private render(): void {
-    if (this.starts.length === 0 || !this.text) return;
+    if (this.length === 0) return;
     const first = Math.max(0, Math.floor(this.root.scrollTop / LINE_HEIGHT) - OVERSCAN);
     const visible = Math.ceil((this.root.clientHeight || 600) / LINE_HEIGHT);
     const last = Math.min(this.starts.length, first + visible + 2 * OVERSCAN);

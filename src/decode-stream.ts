@@ -1,0 +1,54 @@
+/**
+ * Decoding in chunks: the typed message and the level-1 findings of `decode`,
+ * read by the fast byte tokenizer as the bytes arrive, so a caller can tell
+ * how far it is between chunks. Unlike `startValidation` it keeps the whole
+ * model: a retour copies from it.
+ *
+ * Gives up (returns undefined from `end`) on input the tokenizer leaves to
+ * saxes; the caller then decodes the whole input with `decode`, whose
+ * findings are the same.
+ */
+import { createDecoder, decode, type DecoderHooks } from './codec/decode.js';
+import type { DecodeOptions, DecodeResult } from './codec/types.js';
+import { ByteXmlReader } from './xml/byte-reader.js';
+import { DEFAULT_MAX_BYTES } from './xml/reader.js';
+
+/** Bytes handed to the tokenizer at a time. */
+export const DECODE_CHUNK = 1 << 20;
+
+export interface StreamingDecode {
+  /** The next bytes of the document; false once this path has given up (stop writing). */
+  write(chunk: Uint8Array): boolean;
+  /** The decoded message, or undefined when this path gave up and the whole input must be decoded instead. */
+  end(): DecodeResult | undefined;
+}
+
+export function startDecode(options: DecodeOptions = {}, hooks: DecoderHooks = {}): StreamingDecode {
+  const decoder = createDecoder(options, hooks);
+  const reader = new ByteXmlReader(decoder.events, options.maxDepth);
+  let gaveUp = false;
+  return {
+    write(chunk) {
+      if (gaveUp) return false;
+      gaveUp = !reader.write(chunk);
+      return !gaveUp;
+    },
+    end() {
+      if (gaveUp) return undefined;
+      const readerFindings = reader.end();
+      return readerFindings ? decoder.finish(readerFindings) : undefined;
+    },
+  };
+}
+
+/** `decode`, through the fast tokenizer where it takes the input: the same result, read once. */
+export function decodeFast(xml: string | Uint8Array, options: DecodeOptions = {}): DecodeResult {
+  // Over the cap (and text) the classic reader answers, as `validate` does.
+  if (typeof xml !== 'string' && xml.byteLength <= (options.maxBytes ?? DEFAULT_MAX_BYTES)) {
+    const decoding = startDecode(options);
+    for (let offset = 0; offset < xml.byteLength; offset += DECODE_CHUNK) if (!decoding.write(xml.subarray(offset, offset + DECODE_CHUNK))) break;
+    const result = decoding.end();
+    if (result) return result;
+  }
+  return decode(xml, options);
+}

@@ -1,0 +1,89 @@
+/**
+ * What the validation worker does with a message, as steps: the bytes are
+ * read a chunk at a time (a step after each, so the worker can report
+ * progress and take newer requests in between), then the message is judged
+ * once, and the same decoded model gives both the report and the retour.
+ */
+import type { DecodeResult } from '../codec/types.js';
+import { decode } from '../codec/decode.js';
+import { startDecode } from '../decode-stream.js';
+import { isError, type Report } from '../findings.js';
+import type { RetourOptions } from '../retour/options.js';
+import { answerDecoded, type RetourResult } from '../retour/retour.js';
+import { DEFAULT_MAX_BYTES } from '../xml/reader.js';
+import { MAX_LISTED, PROGRESS_BYTES, type CheckProgress, type CheckResult, type ReportSummary } from './protocol.js';
+
+export type CheckStep = Omit<CheckProgress, 'kind' | 'id'>;
+export type CheckOutcome = Omit<CheckResult, 'kind' | 'id' | 'failure'>;
+
+/**
+ * Reads a message in chunks and answers it: the report `validate` gives
+ * (with `allLevels` as asked) and the answer `retour` gives. Yields after
+ * every chunk read and before the rules run.
+ */
+export function* answerInSteps(bytes: Uint8Array, allLevels: boolean, options: RetourOptions = {}): Generator<CheckStep, RetourResult, void> {
+  const total = bytes.byteLength;
+  let clients = 0;
+  let decoded: DecodeResult | undefined;
+  if (total <= DEFAULT_MAX_BYTES) {
+    const decoding = startDecode({}, {
+      closed(element) {
+        if (element.name === 'Client') clients++;
+      },
+    });
+    for (let offset = 0; offset < total; offset += PROGRESS_BYTES) {
+      const chunk = bytes.subarray(offset, offset + PROGRESS_BYTES);
+      if (!decoding.write(chunk)) break;
+      yield { phase: 'reading', done: offset + chunk.byteLength, total, clients };
+    }
+    // Undefined when the tokenizer gave up.
+    decoded = decoding.end();
+  }
+  yield { phase: 'judging', done: total, total, clients };
+  // What the fast tokenizer leaves (and anything over the cap) is read whole by `decode`, with the same findings.
+  return answerDecoded(decoded ?? decode(bytes), { ...options, allLevels });
+}
+
+/** The steps of `answerInSteps`, ending in what the page is sent: a summary of the report, and the answer as XML. */
+export function* checkSteps(bytes: Uint8Array, allLevels: boolean, options: RetourOptions = {}): Generator<CheckStep, CheckOutcome, void> {
+  const answer = yield* answerInSteps(bytes, allLevels, options);
+  return {
+    summary: summarize(answer.report),
+    ...(answer.retour && answer.xml !== undefined ? { retour: { message: answer.retour.type, xml: answer.xml } } : {}),
+    ...(answer.reason ? { noRetour: answer.reason } : {}),
+  };
+}
+
+/** What the page shows of a report, small however many findings it has. */
+export function summarize(report: Report): ReportSummary {
+  const notes = new Map<number, { error: boolean; label: string }>();
+  let errors = 0;
+  for (const finding of report.findings) {
+    const error = isError(finding);
+    if (error) errors++;
+    if (finding.line === undefined) continue;
+    const before = notes.get(finding.line);
+    notes.set(finding.line, { error: error || !!before?.error, label: before ? `${before.label}, ${finding.rule}` : finding.rule });
+  }
+  const lines = new Uint32Array(notes.size);
+  const lineErrors = new Uint8Array(notes.size);
+  const labels: string[] = [];
+  let at = 0;
+  for (const [line, note] of notes) {
+    lines[at] = line;
+    lineErrors[at++] = note.error ? 1 : 0;
+    labels.push(note.label);
+  }
+  return {
+    ...(report.message ? { message: report.message } : {}),
+    ...(report.standard ? { standard: report.standard } : {}),
+    ...(report.berichtCode ? { berichtCode: report.berichtCode } : {}),
+    accepted: report.accepted,
+    count: report.findings.length,
+    errors,
+    listed: report.findings.slice(0, MAX_LISTED),
+    lines,
+    lineErrors,
+    lineLabels: labels.join('\n'),
+  };
+}
