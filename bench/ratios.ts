@@ -6,8 +6,9 @@
  * CPU time and peak RSS; `iwmo validate` both as shipped (a large declaratie
  * split over two worker threads) and on one thread (`--workers 1`); our in-process time (validate of a Buffer) beside xmllint's whole
  * process; and the cold start of `iwmo validate` on a small message and of
- * `import { validate } from 'iwmo'`. Ratios are ours / xmllint's: ≤ 1 is as
- * fast or as small.
+ * `import { validate } from 'iwmo'`; and `encode` of the 24 MB declaratie's
+ * typed model beside xmllint parsing the same bytes. Ratios are ours /
+ * xmllint's: ≤ 1 is as fast or as small.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -67,6 +68,8 @@ export interface RatioInputs {
   readonly small: string;
   readonly smallXsd: string;
   readonly reps: number;
+  /** The declaratie whose typed model is encoded, beside xmllint parsing (only) the same bytes. */
+  readonly encodeFile?: { readonly label: string; readonly path: string; readonly bytes: number };
 }
 
 export function measureRatios(input: RatioInputs): RatioRow[] {
@@ -115,7 +118,38 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
     () => timed(process.execPath, ['-e', '0'], (s) => s === 0),
   );
   rows.push({ name: "cold start: import { validate } (vs bare node)", oursMs: median(importLib.ours.map((s) => s.ms)), xmllintMs: median(importLib.theirs.map((s) => s.ms)), oursRss: median(importLib.ours.map((s) => s.rss)), xmllintRss: median(importLib.theirs.map((s) => s.rss)) });
+  if (input.encodeFile) rows.push(measureEncode(lib, input.encodeFile, input.reps));
   return rows;
+}
+
+/**
+ * Encode (typed message → XML text, every leaf checked) in process, in a
+ * fresh process each time, against `xmllint --noout` (parse only, no schema)
+ * of the bytes encode writes. CPU time on both sides, as the machine may be
+ * shared: ours around `encode` alone (all of the process's threads, so the
+ * collector's too), xmllint's whole process. Output MB per CPU second of each
+ * is in the row's name.
+ */
+function measureEncode(lib: string, file: { readonly label: string; readonly path: string; readonly bytes: number }, reps: number): RatioRow {
+  process.stdout.write(`  measuring encode of ${file.label} (${reps}× alternating)…\n`);
+  const script = `import { readFileSync } from 'node:fs'; import { decode, encode } from ${JSON.stringify(lib)}; const m = decode(readFileSync(${JSON.stringify(file.path)}), { maxBytes: ${file.bytes}, locations: false }).value; const c = process.cpuUsage(); const xml = encode(m); const used = process.cpuUsage(c); console.log(xml.length === ${file.bytes} ? (used.user + used.system) / 1000 : -1);`;
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const lint = spawnSync('/usr/bin/time', ['-v', 'xmllint', '--noout', file.path], { encoding: 'utf8' });
+    const seconds = (label: string): number => Number(new RegExp(`${label} time \\(seconds\\): ([0-9.]+)`).exec(lint.stderr)?.[1] ?? NaN);
+    const lintMs = (seconds('User') + seconds('System')) * 1000;
+    if (lint.status !== 0 || !(lintMs >= 0)) throw new Error(`bench: xmllint --noout refused ${file.label}`);
+    theirs.push(lintMs);
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const ms = Number(r.stdout.trim());
+    if (!(ms >= 0)) throw new Error(`bench: encode of ${file.label} did not write the same ${file.bytes} bytes`);
+    ours.push(ms);
+  }
+  const oursMs = median(ours);
+  const xmllintMs = median(theirs);
+  const mbps = (ms: number): string => `${(file.bytes / 1e3 / ms).toFixed(0)} MB/s`;
+  return { name: `CPU: encode ${file.label} (${mbps(oursMs)}) vs xmllint --noout (${mbps(xmllintMs)})`, oursMs, xmllintMs, oursCpuMs: oursMs };
 }
 
 export function printRatios(rows: readonly RatioRow[]): void {

@@ -5,8 +5,9 @@
  * Every measurement of ours runs in a fresh node process (bench/worker.ts,
  * bundled), so its peak RSS is that tool's alone; xmllint's peak RSS comes
  * from /usr/bin/time -v. Medians over several repetitions. Also: validate
- * (levels 1+2) at 5 and 25 MB for linearity, encode throughput, and the
- * alternatives fast-xml-parser (parse only) and xmlbuilder2 (build).
+ * (levels 1+2) at 5 and 25 MB for linearity, encode and generation
+ * throughput, and the alternatives fast-xml-parser (parse only) and
+ * xmlbuilder2 (build).
  *
  * Writes bench/out/WMO323-*.xml and bench/out/results.json (git-ignored); the
  * bundled worker goes to artifacts/bench/.
@@ -202,6 +203,7 @@ async function main(): Promise<number> {
     small: SMALL_MESSAGE,
     smallXsd: join(SHARED, 'conformance/iwmo-3.2/xsd/WMO305.xsd'),
     reps: REPS,
+    encodeFile: { label: fmtMb(large.bytes), ...large },
   });
   console.log('');
   printRatios(ratioRows);
@@ -241,6 +243,12 @@ async function main(): Promise<number> {
   step('encode');
   const encodeSamples = times(3, () => worker(script, 'encode', large.path));
   rows.push(row('iwmo encode (typed message → XML text)', 'large', large.bytes, encodeSamples, encodeSamples[0]?.outputBytes));
+
+  step('generation');
+  const generateSamples = times(3, () => worker(script, 'generate', large.path));
+  rows.push(row('generate the declaratie (bench/lib) + encode', 'large', large.bytes, generateSamples, generateSamples[0]?.outputBytes));
+  const randomSamples = times(3, () => worker(script, 'generate-random', large.path));
+  rows.push(row('generateMessages WMO323 ×1000 (arbitraries) + encode', 'large', randomSamples[0]?.outputBytes ?? 0, randomSamples));
 
   step('fast-xml-parser');
   rows.push(row('fast-xml-parser parse only (parseTagValue: false)', 'large', large.bytes, times(3, () => worker(script, 'fxp', large.path))));

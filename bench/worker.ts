@@ -6,12 +6,16 @@
  * Modes: baseline (read the file only), decode, decode-warm (runs 2–4 in one
  * process), decode-no-locations (without line numbers), validate, encode (of the
  * decoded message), fxp (fast-xml-parser, parse only), xmlbuilder2 (build
- * XML from the object fast-xml-parser gives for the same file).
+ * XML from the object fast-xml-parser gives for the same file), generate
+ * (build the benchmark's declaratie of 16 000 clients and encode it) and
+ * generate-random (1 000 random WMO323s from the arbitraries, encoded).
  */
 import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { create } from 'xmlbuilder2';
 import { decode, encode, isError, validate } from '../src/index.js';
+import { generateMessages } from '../src/generate/index.js';
+import { buildDeclaratie } from './lib/declaratie.js';
 
 export interface WorkerResult {
   readonly mode: string;
@@ -72,6 +76,23 @@ function measure(): Omit<WorkerResult, 'mode' | 'bytes' | 'maxRss'> {
       const xml = encode(message);
       const ms = performance.now() - start;
       return { ms, ok: xml.length > 0, outputBytes: Buffer.byteLength(xml) };
+    }
+    case 'generate': {
+      const start = performance.now();
+      const message = buildDeclaratie(16_000);
+      const built = performance.now();
+      const xml = encode(message);
+      const ms = performance.now() - start;
+      return { ms, ok: xml.length > 0, outputBytes: Buffer.byteLength(xml), note: `build ${(built - start).toFixed(0)} ms + encode ${(ms - (built - start)).toFixed(0)} ms` };
+    }
+    case 'generate-random': {
+      const start = performance.now();
+      const messages = generateMessages('WMO323', { count: 1_000, seed: 323 });
+      const generated = performance.now();
+      let outputBytes = 0;
+      for (const message of messages) outputBytes += Buffer.byteLength(encode(message));
+      const ms = performance.now() - start;
+      return { ms, ok: outputBytes > 0, outputBytes, note: `generate ${(generated - start).toFixed(0)} ms + encode ${(ms - (generated - start)).toFixed(0)} ms` };
     }
     case 'fxp': {
       const parser = new XMLParser(fxpOptions);

@@ -193,6 +193,24 @@ export function checkLeaf(type: SimpleTypeDescriptor, raw: string, sensitive = t
   return explain(c, value, describe(value, type, sensitive), type.name.startsWith('LDT_') ? type.name : type.name.split('/').pop()!);
 }
 
+/** checkLeaf's verdict on a raw text, without building a result: for writers that only need to know. */
+export function isValidLeaf(type: SimpleTypeDescriptor, raw: string): boolean {
+  return compile(type).valueOf(raw) !== undefined;
+}
+
+/**
+ * checkLeaf's verdict on `String(n)` for an integer type. When bounds are the
+ * type's only facets and `n` is an integer that String writes in plain digits
+ * (below 10^21), the bounds decide and no string is made.
+ */
+export function isValidNumber(type: SimpleTypeDescriptor, n: number): boolean {
+  const c = compile(type);
+  if (type.builtin === 'integer' && c.patterns.length === 0 && !c.enumeration && type.minLength === undefined && type.maxLength === undefined && Number.isInteger(n) && Math.abs(n) < 1e21) {
+    return (type.minInclusive === undefined || n >= type.minInclusive) && (type.maxInclusive === undefined || n <= type.maxInclusive);
+  }
+  return isValidLeaf(type, String(n));
+}
+
 function explain(c: CompiledType, value: string, shown: string, typeName: string): LeafCheck {
   const type = c.type;
   const sensitive = shown === '';

@@ -22,9 +22,22 @@ import {
   type Month,
 } from './dates.js';
 
+/**
+ * A deep copy of plain data (objects, arrays, strings, numbers), which is all
+ * a generated message holds: what structuredClone gives for it, at a fraction
+ * of the cost.
+ */
+function copyOf<V>(value: V): V {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyOf) as V;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = copyOf((value as Record<string, unknown>)[key]);
+  return copy as V;
+}
+
 /** Repairs a generated message so it passes the level-2 rules; returns a new value. */
 export function makeCoherent<M extends T.Message>(message: M): M {
-  const m = structuredClone(message) as T.Message;
+  const m = copyOf(message) as T.Message;
   repairHeader(m);
   switch (m.type) {
     case 'WMO301':

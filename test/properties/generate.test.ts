@@ -7,6 +7,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALL_MESSAGE_IDS, decode, encode, type JW323, type JW325, type WMO323, type WMO325 } from '../../src/index.js';
 import { generateMessages, messageArbitrary, withElfproef } from '../../src/generate/index.js';
+import { makeCoherent } from '../../src/generate/coherence.js';
 
 // Both standards: iWmo 3.2 and iJw 3.2.
 const ids = ALL_MESSAGE_IDS;
@@ -57,6 +58,18 @@ describe('generateMessages', () => {
 });
 
 describe('repairs', () => {
+  it.each(ids)('%s: the repair works on a copy and leaves the generated value as it was (fast-check may use it again when shrinking)', (id) => {
+    fc.assert(
+      fc.property(messageArbitrary(id, { coherent: false }), (message) => {
+        const before = structuredClone(message);
+        const repaired = makeCoherent(message);
+        expect(message).toEqual(before);
+        expect(repaired).not.toBe(message);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('withElfproef gives a BSN that passes the 11-proef', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[0-9]{9}$/), (digits) => {
