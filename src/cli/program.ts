@@ -31,7 +31,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .argument('<paths...>', 'files or folders')
     .addOption(new Option('--format <format>', 'output for people (text) or machines (json)').choices(['text', 'json']).default('text'))
     .option('--all-levels', 'run level 2 even when level 1 failed (the chain itself stops after level 1)', false)
-    .addOption(new Option('--workers <n>', 'worker threads for folders with many files, and for a declaratie of 4 MB or more (default: one per core; 1 keeps everything on one thread)').argParser(positiveInteger))
+    .addOption(new Option('--workers <n>', 'worker threads for folders with many files (default: one per core); given as 2 or more, a declaratie of 4 MB or more is also split over two threads').argParser(positiveInteger))
     .addOption(new Option('--max-size <bytes>', `largest accepted file in bytes (default ${DEFAULT_BODY_LIMIT}, the 25 MB cap of OP179); raise it for batch use`).argParser(positiveInteger))
     .addHelpText('after', examples('iwmo validate message.xml', 'iwmo validate berichten/ --format json > report.json', 'iwmo validate --all-levels message.xml', 'iwmo validate --max-size 100000000 declaratie.xml'))
     .action(async (paths: string[], options: ValidateCommandOptions) => {

@@ -71,7 +71,7 @@ export async function validateCommand(paths: readonly string[], options: Validat
 async function validateHere(files: readonly string[], options: ValidateCommandOptions, reports: (ReportJson | undefined)[], ioErrors: string[], done: () => void): Promise<void> {
   for (const [i, file] of files.entries()) {
     try {
-      // `--workers 0` or `1` keeps a large declaratie on this thread too; by default it is split over two.
+      // Only `--workers 2` or more splits a large declaratie over two threads.
       const parts = options.workers === undefined ? {} : { parts: options.workers > 1 };
       reports[i] = reportJson(await validateFile(file, { allLevels: options.allLevels, ...parts, ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}) }));
     } catch (error) {
