@@ -207,9 +207,6 @@ async function main(): Promise<number> {
   });
   console.log('');
   printRatios(ratioRows);
-  const rss24 = ratioRows[2]?.oursRss;
-  const rss96 = ratioRows[4]?.oursRss;
-  if (rss24 && rss96) console.log(`\npeak RSS 96 MB / 24 MB: ${(rss96 / rss24).toFixed(2)}× (streaming: memory does not grow with the file)`);
   if (RATIOS_ONLY) {
     writeFileSync(join(OUT, 'ratios.json'), JSON.stringify({ date: new Date().toISOString(), reps: REPS, rows: ratioRows }, null, 2) + '\n');
     return 0;
