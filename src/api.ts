@@ -68,8 +68,10 @@ export function validateWhole(xml: XmlInput, options?: ValidateOptions): Report 
 export function validateDecoded(result: DecodeResult, options?: ValidateOptions): Report {
   const findings: Finding[] = [...result.findings];
   const levelOneClean = !findings.some(isError);
-  if (result.value && (levelOneClean || options?.allLevels)) {
-    findings.push(...checkRules(result.value, options?.profile ? { profile: options.profile } : {}));
+  // With `allLevels`, level 2 also judges what could be read of a message level 1 refused.
+  const model = result.value ?? (options?.allLevels ? result.partial : undefined);
+  if (model && (levelOneClean || options?.allLevels)) {
+    findings.push(...checkRules(model, options?.profile ? { profile: options.profile } : {}));
   }
   return {
     ...(result.message ? { message: result.message, standard: standardIdOf(result.message) } : {}),

@@ -139,11 +139,14 @@ function startStreaming(options: ValidateOptions, collectSpanning: boolean): Par
       const result = decoder.finish(readerFindings);
       const findings: Finding[] = [...result.findings];
       const levelOneClean = !findings.some(isError);
-      if (result.value && (levelOneClean || options.allLevels)) {
+      const model = result.value ?? (options.allLevels ? result.partial : undefined);
+      if (model && (levelOneClean || options.allLevels)) {
         let level2: readonly Finding[];
         if (streamed) {
+          // Batches are judged only while level 1 is clean: the Clients read after an error are gone.
+          if (!levelOneClean) return undefined;
           try {
-            level2 = streamed.finish(result.value, laterClients);
+            level2 = streamed.finish(model, laterClients);
           } catch (error) {
             if (!(error instanceof NotStreamable)) throw error;
             return undefined;
@@ -151,7 +154,7 @@ function startStreaming(options: ValidateOptions, collectSpanning: boolean): Par
         } else {
           // Later Clients need this part's own Clients streamed first.
           if (laterClients.length > 0) return undefined;
-          level2 = checkRules(result.value, options.profile ? { profile: options.profile } : {});
+          level2 = checkRules(model, options.profile ? { profile: options.profile } : {});
         }
         for (const finding of level2) findings.push(finding);
       }

@@ -454,10 +454,10 @@ export function createDecoder(options: DecodeOptions = {}, hooks: DecoderHooks =
       ...(message ? { message: message.id, berichtCode: message.berichtCode } : {}),
       findings,
     };
-    if (message && root && !fatal && schemaErrors === 0) {
+    if (message && root && !fatal) {
       const value = root as unknown as Message;
       if (withLocations) rememberLocations(value, infos);
-      return { ...result, value };
+      return schemaErrors === 0 ? { ...result, value } : { ...result, partial: value };
     }
     return result;
   };

@@ -20,6 +20,13 @@ export interface DecodeResult {
   readonly berichtCode?: string;
   /** The typed message; present only when there is no level-1 error. */
   readonly value?: Message;
+  /**
+   * With errors at level 1 (but a well-formed message of a known type): the
+   * typed message as far as it could be read, without the values and
+   * elements the XSD refused. For level 2 on request (`allLevels`), as an
+   * editor does; never a valid message.
+   */
+  readonly partial?: Message;
   /** Level-1 findings (rule `XML` for the reader, `XSD` for the schema), and warnings. */
   readonly findings: Finding[];
 }

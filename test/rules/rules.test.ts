@@ -5,6 +5,7 @@
  * same cases written as XML and validated give the same findings with lines.
  */
 import { describe, expect, it } from 'vitest';
+import { validateWhole } from '../../src/api.js';
 import { ALL_MESSAGE_IDS, checkRules, describeRule, encode, isError, IwmoError, rules, validate, type Finding } from '../../src/index.js';
 import type { MessageId } from '../../src/standard/descriptor.js';
 import { bases } from './bases.js';
@@ -105,6 +106,22 @@ describe.each(breaking)('%s is broken by: %s', (id, _, c: RuleCase) => {
     expect(report.findings.map((f) => `${f.rule} ${f.path}`)).toEqual(direct.map((f) => `${f.rule} ${f.path}`));
     for (const f of report.findings) expect(f.line, `${f.rule} ${f.path}`).toBeGreaterThan(0);
   });
+
+  // A value only code can hold cannot be written as XML (the test above): only the others are read back.
+  if (!c.codeOnly)
+    it('is still found with allLevels when level 1 also fails elsewhere, on every path; without it level 2 does not run', () => {
+      const xml = encode(c.message);
+      const clean = validate(xml);
+      // An element the XSD does not know, on the Header's last line: level 1 fails, no line or path moves.
+      const withError = xml.replace(/(<\/[\w]+:Header>)/, '<Onbekend/>$1');
+      expect(withError).not.toBe(xml);
+      const bytes = new TextEncoder().encode(withError);
+      for (const report of [validate(withError, { allLevels: true }), validate(bytes, { allLevels: true }), validateWhole(bytes, { allLevels: true })]) {
+        expect(report.findings.filter((f) => f.level === 1).map((f) => f.path)).toEqual([expect.stringMatching(/\/Header\/Onbekend$/)]);
+        expect(report.findings.filter((f) => f.level > 1)).toEqual(clean.findings);
+      }
+      expect(validate(bytes).findings.filter((f) => f.level > 1)).toEqual([]);
+    });
 });
 
 describe.each(keeping)('%s is kept by: %s', (id, _, c: RuleCase) => {
