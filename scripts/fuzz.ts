@@ -2,7 +2,8 @@
  * npm run fuzz -- --count N [--seed S] [--bound-ms B]: hostile input through
  * every entry point. Each input is random bytes, a truncation, byte flips,
  * inserted markup, or a structural mutation (the mutation corpus) of a
- * fixture, and goes through `validate` (bytes and text), `retour`, and the
+ * fixture, and goes through `validate` (bytes and text, and with allLevels,
+ * so the rules meet partial models), `retour`, and the
  * service's POST /v1/validate and /v1/retour handlers. No exception may
  * escape, every report must be structured (rule, level, path, Dutch and
  * English text), the streaming path must give the whole-model report, and
@@ -110,6 +111,12 @@ async function main(): Promise<number> {
       problem = checkReport(report, 'validate');
       if (!problem && !isDeepStrictEqual(report, validateWhole(input.bytes))) problem = 'validate: the streaming report differs from the whole-model report';
       if (!problem) problem = checkReport(validate(new TextDecoder().decode(input.bytes)), 'validate (text)');
+      if (!problem) {
+        // Level 2 over what could be read of a refused message: the rules meet partial models here.
+        const allLevels = validate(input.bytes, { allLevels: true });
+        problem = checkReport(allLevels, 'validate (allLevels)');
+        if (!problem && !isDeepStrictEqual(allLevels, validateWhole(input.bytes, { allLevels: true }))) problem = 'validate (allLevels): the streaming report differs from the whole-model report';
+      }
       if (!problem) {
         const answer = retour(input.bytes);
         problem = checkReport(answer.report, 'retour');
