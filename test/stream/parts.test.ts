@@ -14,6 +14,8 @@ import { PARTS_FROM_BYTES, validateFile } from '../../src/node/validate-file.js'
 import { validateInParts } from '../../src/node/validate-parts.js';
 import { buildDeclaratie } from '../../bench/lib/declaratie.js';
 import { mutators } from './declaratie-mutators.js';
+// The total again, so that only the planted key breaks a rule.
+import { retotal } from '../rules/bases.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'iwmo-parts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,12 +77,6 @@ describe('a declaratie validated in two parts', () => {
   });
 
   it('judges the rules that span Clients over both parts', { timeout: SLOW }, async () => {
-    /** The total again, so that only the planted key breaks a rule. */
-    const retotal = (m: WMO323): void => {
-      let sum = 0;
-      for (const c of m.declaratie.clienten) for (const p of c.prestaties) sum += p.ingediendBedrag.debetCredit === 'C' ? -p.ingediendBedrag.bedrag : p.ingediendBedrag.bedrag;
-      m.declaratie.totaalIngediendBedrag = { totaalBedrag: Math.abs(sum), debetCredit: sum < 0 ? 'C' : 'D' };
-    };
     const plants: Record<string, (m: WMO323) => void> = {
       TR101: (m) => {
         m.declaratie.clienten[600]!.bsn = m.declaratie.clienten[100]!.bsn;
