@@ -1,71 +1,15 @@
 /**
- * A worker thread of `validate-parts.ts`: validates one part of a split
- * declaratie and answers the coordinating thread only (report, open elements
- * at the splits, what the spanning rules read of its Clients).
+ * The worker thread of `validate-parts.ts`: validates the later part of a
+ * split declaratie and answers the coordinating thread only (report, open
+ * elements at the splits, what the spanning rules read of its Clients).
  */
-import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ValidateOptions } from '../api.js';
-import { startPartValidation, type PartValidation } from '../validate-stream.js';
-import type { FromPartWorker, PartRange, ToPartWorker } from './validate-parts.js';
-
-const CHUNK = 1 << 20;
-
-/** Feeds the ranges of the file to a part validation; the open elements after each checked range. */
-async function feedRanges(part: PartValidation, file: string, ranges: readonly PartRange[]): Promise<(readonly string[] | undefined)[]> {
-  const stacks: (readonly string[] | undefined)[] = [];
-  const handle = await open(file, 'r');
-  try {
-    const buffer = new Uint8Array(CHUNK);
-    let going = true;
-    for (const [start, end, check] of ranges) {
-      for (let at = start; going && at < end; ) {
-        const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - at), at);
-        if (bytesRead === 0) {
-          going = false;
-          break;
-        }
-        // The reader keeps what it has not consumed; the buffer is reused for the next read.
-        going = part.write(buffer.subarray(0, bytesRead));
-        at += bytesRead;
-      }
-      if (check) stacks.push(going ? part.openElements() : undefined);
-    }
-  } finally {
-    await handle.close();
-  }
-  return stacks;
-}
-
-/** The worker's side (validate-part-worker.ts): the first part waits for the later part's Clients before it ends. */
-async function servePart(options: ValidateOptions, receive: () => Promise<ToPartWorker>, send: (answer: FromPartWorker) => void): Promise<void> {
-  const job = await receive();
-  if (job.kind !== 'part') return;
-  const part = startPartValidation(options, { collectSpanning: job.collectSpanning });
-  const stacks = await feedRanges(part, job.file, job.ranges);
-  if (job.collectSpanning) {
-    const report = part.end();
-    send({ kind: 'done', report, stacks, clients: report ? part.spanningClients() : [] });
-    return;
-  }
-  send({ kind: 'read', stacks });
-  const later = await receive();
-  if (later.kind !== 'later-clients') return;
-  send({ kind: 'done', report: part.end(later.clients), stacks, clients: [] });
-}
+import { Mailbox, servePart } from './part-validation.js';
+import type { ToPartWorker } from './validate-parts.js';
 
 const port = parentPort!;
-const inbox: ToPartWorker[] = [];
-const waiting: ((message: ToPartWorker) => void)[] = [];
-port.on('message', (message: ToPartWorker) => {
-  const wait = waiting.shift();
-  if (wait) wait(message);
-  else inbox.push(message);
-});
-const receive = (): Promise<ToPartWorker> => {
-  const message = inbox.shift();
-  return message ? Promise.resolve(message) : new Promise((resolve) => waiting.push(resolve));
-};
-
-await servePart((workerData as { readonly options: ValidateOptions }).options, receive, (answer) => port.postMessage(answer));
+const mailbox = new Mailbox<ToPartWorker>();
+port.on('message', (message: ToPartWorker) => mailbox.put(message));
+await servePart((workerData as { readonly options: ValidateOptions }).options, () => mailbox.take(), (answer) => port.postMessage(answer));
 port.close();
