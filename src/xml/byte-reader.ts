@@ -527,24 +527,7 @@ export class ByteXmlReader {
       tag = entry.tag = { name: entry.qname, local: entry.local, uri: uri ?? '', attributes: NO_ATTRIBUTES };
       entry.tagScope = this.scopeVersion;
     }
-    if (this.stack.length === 0) {
-      if (this.rootSeen) throw unsupported;
-      this.rootSeen = true;
-    }
-    const column = this.column(this.base + gt + 1);
-    this.events.position(this.line, column);
-    this.events.open(tag);
-    if (selfClosing) {
-      this.events.position(this.line, column);
-      this.events.close();
-      if (this.stack.length === 0) this.rootClosed = true;
-      this.afterClose = true;
-    } else {
-      this.stack.push(entry);
-      this.outerScopes.push(undefined);
-      this.afterClose = false;
-    }
-    return gt + 1;
+    return this.opened(tag, entry, selfClosing, undefined, gt);
   }
 
   private startTagWithAttributes(buf: Uint8Array, start: number): number {
@@ -645,11 +628,16 @@ export class ByteXmlReader {
       tag = { name: entry.qname, local: entry.local, uri: uri ?? '', attributes: record };
     }
 
+    this.lines(buf, start, gt);
+    return this.opened(tag, entry, selfClosing, outerScope, gt);
+  }
+
+  /** A start tag read (its line ends counted): the events, and the element opened or, self-closing, closed again. */
+  private opened(tag: XmlStartTag, entry: NameEntry, selfClosing: boolean, outerScope: Map<string, string> | undefined, gt: number): number {
     if (this.stack.length === 0) {
       if (this.rootSeen) throw unsupported;
       this.rootSeen = true;
     }
-    this.lines(buf, start, gt);
     const column = this.column(this.base + gt + 1);
     this.events.position(this.line, column);
     this.events.open(tag);
