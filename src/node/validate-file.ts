@@ -4,8 +4,7 @@
  * gives up (input the fast tokenizer leaves to saxes) is the file read whole
  * and validated the classic way, with the same findings.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { ValidateOptions } from '../api.js';
 import type { Report } from '../findings.js';
@@ -36,15 +35,20 @@ export async function validateFile(file: string, options: ValidateFileOptions = 
   // Loaded only here: a declaratie validated in parts leaves the decoder and the rules to the worker threads.
   const [{ startValidation }, { validateWhole }] = await Promise.all([import('../validate-stream.js'), import('../api.js')]);
   const validation = startValidation(options);
-  const stream = createReadStream(file, { highWaterMark: CHUNK });
+  // One buffer, read into again and again (the reader keeps what it has not consumed): a new one per chunk
+  // would leave a megabyte each for the collector, and the peak would grow with the file.
+  const buffer = new Uint8Array(CHUNK);
+  const handle = await open(file, 'r');
   let read = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      read += chunk.length;
-      if (!validation.write(chunk)) break;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+      if (read > maxBytes || !validation.write(buffer.subarray(0, bytesRead))) break;
     }
   } finally {
-    stream.destroy();
+    await handle.close();
   }
   // A file that grew while it was read is judged as a whole, cap included.
   const report = read <= maxBytes ? validation.end() : undefined;
