@@ -8,9 +8,9 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { ValidateOptions } from '../api.js';
 import type { Report } from '../findings.js';
+import { chunkBuffer, chunksOf } from './file-chunks.js';
 import { DEFAULT_MAX_BYTES, tooLarge } from '../xml/reader.js';
 
-const CHUNK = 1 << 20;
 /** From this size on a file may be split over two threads (a worker thread costs about 0.1 s to start). */
 export const PARTS_FROM_BYTES = 4_000_000;
 
@@ -35,17 +35,12 @@ export async function validateFile(file: string, options: ValidateFileOptions = 
   // Loaded only here: a declaratie validated in parts leaves the decoder and the rules to the worker threads.
   const [{ startValidation }, { validateWhole }] = await Promise.all([import('../validate-stream.js'), import('../api.js')]);
   const validation = startValidation(options);
-  // One buffer, read into again and again (the reader keeps what it has not consumed): a new one per chunk
-  // would leave a megabyte each for the collector, and the peak would grow with the file.
-  const buffer = new Uint8Array(CHUNK);
   const handle = await open(file, 'r');
   let read = 0;
   try {
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-      if (read > maxBytes || !validation.write(buffer.subarray(0, bytesRead))) break;
+    for await (const chunk of chunksOf(handle, chunkBuffer())) {
+      read += chunk.length;
+      if (read > maxBytes || !validation.write(chunk)) break;
     }
   } finally {
     await handle.close();

@@ -5,7 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ValidateOptions } from '../api.js';
-import { Mailbox, servePart } from './part-validation.js';
+import { Mailbox } from './mailbox.js';
+import { servePart } from './part-validation.js';
 import type { ToPartWorker } from './validate-parts.js';
 
 const port = parentPort!;

@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ValidateOptions } from '../api.js';
 import type { Report } from '../findings.js';
+import { Mailbox } from './mailbox.js';
 
 /** Where to look for the first Client, and for the last Client's end tag. */
 const HEAD_WINDOW = 1 << 18;
@@ -110,29 +111,17 @@ interface PartWorker {
 /** A worker thread for one part; it loads the library while the splits are sought. */
 function startPartWorker(options: ValidateOptions): PartWorker {
   const worker = partWorker({ options });
-  const answers: FromPartWorker[] = [];
-  const waiting: ((answer: FromPartWorker | undefined) => void)[] = [];
-  let ended = false;
-  worker.on('message', (answer: FromPartWorker) => {
-    const wait = waiting.shift();
-    if (wait) wait(answer);
-    else answers.push(answer);
-  });
+  const answers = new Mailbox<FromPartWorker | undefined>();
+  worker.on('message', (answer: FromPartWorker) => answers.put(answer));
   // A worker that fails or cannot start leaves the file to the one-pass validation.
-  const end = (): void => {
-    ended = true;
-    for (const wait of waiting.splice(0)) wait(undefined);
-  };
-  worker.once('error', end);
-  worker.once('exit', end);
+  worker.once('error', () => answers.put(undefined));
+  worker.once('exit', () => answers.put(undefined));
   return {
     send(message) {
       worker.postMessage(message);
     },
     next() {
-      const answer = answers.shift();
-      if (answer || ended) return Promise.resolve(answer);
-      return new Promise((resolve) => waiting.push(resolve));
+      return answers.take();
     },
     stop() {
       void worker.terminate();
@@ -145,7 +134,7 @@ function startPartWorker(options: ValidateOptions): PartWorker {
  * thread, and the worker thread starts meanwhile.
  */
 async function startPartHere(options: ValidateOptions): Promise<PartWorker> {
-  const { Mailbox, servePart } = await import('./part-validation.js');
+  const { servePart } = await import('./part-validation.js');
   const inbox = new Mailbox<ToPartWorker>();
   const answers = new Mailbox<FromPartWorker | undefined>();
   // A part that throws or stops early answers undefined, as a failed worker does.
