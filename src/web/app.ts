@@ -6,6 +6,7 @@
 import type { Finding } from '../index.js';
 import { describeStandard } from '../standard/model.js';
 import { setUpContractView } from './contract-view.js';
+import { span } from './dom.js';
 import type { CheckProgress, CheckRequest, CheckResponse, CheckResult, ReportSummary } from './protocol.js';
 import { MessageViewer, type LineNote } from './viewer.js';
 import { setupConvertView } from './convert-view.js';
@@ -173,13 +174,6 @@ downloadRetour.addEventListener('click', () => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 });
 
-function span(className: string, text: string, lang?: string): HTMLSpanElement {
-  const s = document.createElement('span');
-  s.className = className;
-  s.textContent = text;
-  if (lang) s.lang = lang;
-  return s;
-}
 
 function findingItem(finding: Finding): HTMLLIElement {
   const item = document.createElement('li');

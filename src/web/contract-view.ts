@@ -8,6 +8,7 @@
 import type { Finding } from '../index.js';
 import { describeBand, formatCents, periodLabel, statusTable, type ContractStatus } from '../extensions/index.js';
 import { contractChart } from './contract-chart.js';
+import { span } from './dom.js';
 import type { ContractOutcome, FileOutcome } from './contract-documents.js';
 import { MAX_DOCUMENT_BYTES, type ContractRequest, type ContractResponse } from './protocol.js';
 
@@ -174,12 +175,4 @@ export function setUpContractView(): void {
     zone.classList.remove('dragging');
     void show(Array.from(event.dataTransfer?.files ?? []));
   });
-}
-
-function span(className: string, text: string, lang?: string): HTMLSpanElement {
-  const s = document.createElement('span');
-  s.className = className;
-  s.textContent = text;
-  if (lang) s.lang = lang;
-  return s;
 }
