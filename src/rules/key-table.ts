@@ -1,22 +1,38 @@
 /**
  * A map from string keys to numbers for the keys that rules carry across all
  * Clients of a declaratie (ReferentieNummers, Bsns). The keys' characters
- * live in one growing Uint16Array and the slots in typed arrays, so a 100 MB
- * declaratie's hundred thousand keys cost a few megabytes outside the
+ * live one byte each in fixed 64 kB pages and the slots in typed arrays, so a
+ * 100 MB declaratie's hundred thousand keys cost a few megabytes outside the
  * garbage-collected heap instead of a hundred thousand strings and map
- * entries inside it (which the collector would also let the heap grow around).
+ * entries inside it (which the collector would also let the heap grow
+ * around). Pages are never reallocated: growing leaves no copies behind for
+ * the collector to find late. The rare key with a character above U+00FF,
+ * or longer than a page allows, goes to a plain Map beside it.
  */
+const PAGE_BITS = 16;
+const PAGE_SIZE = 1 << PAGE_BITS;
+/** Longest key kept in the pages (its length must fit a byte). */
+const MAX_PAGED_LENGTH = 255;
+
 export class KeyTable {
-  private chars = new Uint16Array(1 << 16);
+  private readonly pages: Uint8Array[] = [new Uint8Array(PAGE_SIZE)];
+  /** Free position in the last page. */
   private used = 0;
-  /** Per slot: key offset + 1 (0 = empty), key length, value. */
-  private offsets = new Int32Array(1 << 12);
-  private lengths = new Int32Array(1 << 12);
+  /** Per slot: key position + 1 (page << 16 | offset; 0 = empty), key length, value. */
+  private positions = new Int32Array(1 << 12);
+  private lengths = new Uint8Array(1 << 12);
   private values = new Float64Array(1 << 12);
   private count = 0;
+  private readonly others = new Map<string, number>();
 
   get size(): number {
-    return this.count;
+    return this.count + this.others.size;
+  }
+
+  private static paged(key: string): boolean {
+    if (key.length > MAX_PAGED_LENGTH) return false;
+    for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0xff) return false;
+    return true;
   }
 
   private static hash(key: string): number {
@@ -27,40 +43,48 @@ export class KeyTable {
 
   private matches(slot: number, key: string): boolean {
     if (this.lengths[slot] !== key.length) return false;
-    const at = this.offsets[slot]! - 1;
-    for (let i = 0; i < key.length; i++) if (this.chars[at + i] !== key.charCodeAt(i)) return false;
+    const position = this.positions[slot]! - 1;
+    const page = this.pages[position >>> PAGE_BITS]!;
+    const at = position & (PAGE_SIZE - 1);
+    for (let i = 0; i < key.length; i++) if (page[at + i] !== key.charCodeAt(i)) return false;
     return true;
   }
 
   /** The slot holding `key`, or the empty slot where it would go. */
   private find(key: string): number {
-    const mask = this.offsets.length - 1;
+    const mask = this.positions.length - 1;
     let slot = KeyTable.hash(key) & mask;
-    while (this.offsets[slot] !== 0 && !this.matches(slot, key)) slot = (slot + 1) & mask;
+    while (this.positions[slot] !== 0 && !this.matches(slot, key)) slot = (slot + 1) & mask;
     return slot;
   }
 
   /** The value stored for `key`, or undefined. */
   get(key: string): number | undefined {
+    if (!KeyTable.paged(key)) return this.others.get(key);
     const slot = this.find(key);
-    return this.offsets[slot] === 0 ? undefined : this.values[slot];
+    return this.positions[slot] === 0 ? undefined : this.values[slot];
   }
 
   /** Stores `value` for `key` unless the key is there already; returns the value that was there, or undefined. */
   setFirst(key: string, value: number): number | undefined {
+    if (!KeyTable.paged(key)) {
+      const known = this.others.get(key);
+      if (known === undefined) this.others.set(key, value);
+      return known;
+    }
     let slot = this.find(key);
-    if (this.offsets[slot] !== 0) return this.values[slot];
-    if ((this.count + 1) * 2 > this.offsets.length) {
+    if (this.positions[slot] !== 0) return this.values[slot];
+    if ((this.count + 1) * 2 > this.positions.length) {
       this.grow();
       slot = this.find(key);
     }
-    if (this.used + key.length > this.chars.length) {
-      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.used + key.length));
-      chars.set(this.chars.subarray(0, this.used));
-      this.chars = chars;
+    if (this.used + key.length > PAGE_SIZE) {
+      this.pages.push(new Uint8Array(PAGE_SIZE));
+      this.used = 0;
     }
-    for (let i = 0; i < key.length; i++) this.chars[this.used + i] = key.charCodeAt(i);
-    this.offsets[slot] = this.used + 1;
+    const page = this.pages[this.pages.length - 1]!;
+    for (let i = 0; i < key.length; i++) page[this.used + i] = key.charCodeAt(i);
+    this.positions[slot] = (((this.pages.length - 1) << PAGE_BITS) | this.used) + 1;
     this.lengths[slot] = key.length;
     this.values[slot] = value;
     this.used += key.length;
@@ -69,19 +93,21 @@ export class KeyTable {
   }
 
   private grow(): void {
-    const { offsets, lengths, values } = this;
-    this.offsets = new Int32Array(offsets.length * 2);
-    this.lengths = new Int32Array(offsets.length * 2);
-    this.values = new Float64Array(offsets.length * 2);
-    const mask = this.offsets.length - 1;
-    for (let old = 0; old < offsets.length; old++) {
-      if (offsets[old] === 0) continue;
-      const at = offsets[old]! - 1;
+    const { positions, lengths, values } = this;
+    this.positions = new Int32Array(positions.length * 2);
+    this.lengths = new Uint8Array(positions.length * 2);
+    this.values = new Float64Array(positions.length * 2);
+    const mask = this.positions.length - 1;
+    for (let old = 0; old < positions.length; old++) {
+      if (positions[old] === 0) continue;
+      const position = positions[old]! - 1;
+      const page = this.pages[position >>> PAGE_BITS]!;
+      const at = position & (PAGE_SIZE - 1);
       let h = 0x811c9dc5;
-      for (let i = 0; i < lengths[old]!; i++) h = Math.imul(h ^ this.chars[at + i]!, 0x01000193);
+      for (let i = 0; i < lengths[old]!; i++) h = Math.imul(h ^ page[at + i]!, 0x01000193);
       let slot = (h >>> 0) & mask;
-      while (this.offsets[slot] !== 0) slot = (slot + 1) & mask;
-      this.offsets[slot] = offsets[old]!;
+      while (this.positions[slot] !== 0) slot = (slot + 1) & mask;
+      this.positions[slot] = positions[old]!;
       this.lengths[slot] = lengths[old]!;
       this.values[slot] = values[old]!;
     }

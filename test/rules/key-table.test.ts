@@ -24,8 +24,22 @@ describe('KeyTable', () => {
     );
   });
 
+  it('keeps keys beyond one byte per character or longer than 255 characters apart, and still finds them', () => {
+    const table = new KeyTable();
+    const long = 'R'.repeat(300);
+    expect(table.setFirst('€1', 1)).toBeUndefined();
+    expect(table.setFirst(long, 2)).toBeUndefined();
+    expect(table.setFirst('é1', 3)).toBeUndefined();
+    expect(table.setFirst('€1', 9)).toBe(1);
+    expect(table.setFirst(long, 9)).toBe(2);
+    expect(table.get('é1')).toBe(3);
+    expect(table.get('R'.repeat(255))).toBeUndefined();
+    expect(table.size).toBe(3);
+  });
+
   it('holds a declaratie’s worth of keys', () => {
     const table = new KeyTable();
+    // Over a million characters: keys span many pages.
     for (let i = 0; i < 200_000; i++) table.setFirst(`P${String(i).padStart(9, '0')}`, i);
     expect(table.size).toBe(200_000);
     expect(table.get('P000123456')).toBe(123_456);
