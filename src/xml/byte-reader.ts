@@ -128,13 +128,15 @@ function isSpace(c: number): boolean {
 /** Gives up on the document: the caller reads it again with saxes. */
 class Unsupported extends Error {}
 const unsupported = new Unsupported();
+const NO_BYTES = new Uint8Array(0);
 
 export class ByteXmlReader {
   private readonly events: XmlEvents;
   private readonly maxDepth: number;
   private readonly findings: Finding[] = [];
-  private carry: Uint8Array | undefined;
-  private work = new Uint8Array(0);
+  /** Bytes of an unfinished token left from the previous chunk (empty: none). */
+  private carry = NO_BYTES;
+  private work = NO_BYTES;
   /** Bytes consumed before the current buffer. */
   private base = 0;
   private line = 1;
@@ -158,6 +160,21 @@ export class ByteXmlReader {
   constructor(events: XmlEvents, maxDepth = DEFAULT_MAX_DEPTH) {
     this.events = events;
     this.maxDepth = maxDepth;
+    // V8 takes a field written once for a constant, folds it into the optimised loops, and throws them away when
+    // it first changes — at the end of the first chunk, long after they were optimised. Written twice here, these
+    // fields are variables from the start: a cold 24 MB run is about a third faster.
+    this.carry = new Uint8Array(0);
+    this.work = new Uint8Array(0);
+    this.base = 1;
+    this.base = 0;
+    this.lineExtra = 1;
+    this.lineExtra = 0;
+    this.scopeVersion = 1;
+    this.scopeVersion = 0;
+    this.rootClosed = true;
+    this.rootClosed = false;
+    this.failed = true;
+    this.failed = false;
   }
 
   /** Feeds the next bytes; false when this reader gives up on the document. */
@@ -165,14 +182,14 @@ export class ByteXmlReader {
     if (this.failed) return false;
     // A plain Uint8Array view of a Buffer (or any subclass): the loops then see one kind of array, and stay optimised.
     let buf = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.carry) {
+    if (this.carry.length > 0) {
       // One work buffer, reused: a fresh one per chunk would leave the garbage collector a chunk-sized block each time.
       const length = this.carry.length + chunk.length;
       if (this.work.length < length) this.work = new Uint8Array(Math.max(length, this.work.length * 2));
       buf = this.work.subarray(0, length);
       buf.set(this.carry);
       buf.set(chunk, this.carry.length);
-      this.carry = undefined;
+      this.carry = NO_BYTES;
     }
     return this.run(buf, false);
   }
@@ -184,15 +201,15 @@ export class ByteXmlReader {
    */
   openElements(): string[] | undefined {
     if (this.failed || !this.started || this.rootClosed) return undefined;
-    if (this.carry) for (const c of this.carry) if (!isSpace(c)) return undefined;
+    for (const c of this.carry) if (!isSpace(c)) return undefined;
     return this.stack.map((open) => open.qname);
   }
 
   /** Ends the input; the reader's own findings (a BOM warning), or undefined when it gave up. */
   end(): Finding[] | undefined {
     if (this.failed) return undefined;
-    const buf = this.carry ?? new Uint8Array(0);
-    this.carry = undefined;
+    const buf = this.carry;
+    this.carry = NO_BYTES;
     if (!this.run(buf, true)) return undefined;
     if (!this.rootClosed) return undefined;
     return this.findings;
