@@ -4,6 +4,7 @@
  * terminal, and a summary at the end. Loaded only when the command runs.
  */
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { reportJson, type ReportJson } from '../http/report-json.js';
 import { collectXmlFiles, describeIoError } from './files.js';
 import { formatFileReport, formatSummary, type FileResult } from './text-report.js';
@@ -25,7 +26,20 @@ export interface ValidateCommandOptions {
 // Still importable from here; command definitions import them from exit-codes.js so they load no validation code.
 export { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE };
 
+/**
+ * Streamed validation keeps little alive at any moment, yet V8 keeps growing
+ * the young generation (to 32 MB) over a long run as bytes survive its
+ * collections, which only costs memory here: this process keeps it at its
+ * starting size. The flag is read at each growth step, and the process is
+ * ours alone. On a 24.8 MB declaratie peak RSS went from 81 to 70 MiB, on a
+ * 100 MB one from 115 to 88 MiB, in the same time.
+ */
+function keepYoungGenerationSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
+
 export async function validateCommand(paths: readonly string[], options: ValidateCommandOptions): Promise<number> {
+  keepYoungGenerationSmall();
   const { files, problems } = await collectXmlFiles(paths);
   for (const problem of problems) process.stderr.write(`iwmo: ${problem}\n`);
   if (problems.length > 0) return EXIT_USAGE;
