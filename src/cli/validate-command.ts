@@ -27,19 +27,24 @@ export interface ValidateCommandOptions {
 export { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE };
 
 /**
- * Streamed validation keeps little alive at any moment, yet V8 keeps growing
- * the young generation (to 32 MB) over a long run as bytes survive its
- * collections, which only costs memory here: this process keeps it at its
- * starting size. The flag is read at each growth step, and the process is
- * ours alone. On a 24.8 MB declaratie peak RSS went from 81 to 70 MiB, on a
- * 100 MB one from 115 to 88 MiB, in the same time.
+ * Streamed validation keeps little alive at any moment (a batch of Clients and
+ * the keys the rules carry across them), yet over a long run V8 grows the
+ * young generation to 32 MB as bytes survive its collections, and lets the
+ * old one fill with promoted garbage to about twice what is alive before it
+ * collects. Here both only cost memory, so this process (ours alone: the
+ * library leaves V8 as the embedder set it) keeps the young generation at its
+ * starting size and collects the old one at half again what is alive. Both
+ * flags are read by V8 at each step, not only at start-up. Measured on a
+ * 24.8 MB declaratie: peak RSS 81 → 68 MiB; on a 100 MB one 115 → 80 MiB;
+ * the time stays within the noise.
  */
-function keepYoungGenerationSmall(): void {
+function keepHeapSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--heap-growing-percent=50');
 }
 
 export async function validateCommand(paths: readonly string[], options: ValidateCommandOptions): Promise<number> {
-  keepYoungGenerationSmall();
+  keepHeapSmall();
   const { files, problems } = await collectXmlFiles(paths);
   for (const problem of problems) process.stderr.write(`iwmo: ${problem}\n`);
   if (problems.length > 0) return EXIT_USAGE;
