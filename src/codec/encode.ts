@@ -9,6 +9,10 @@
  * an element is then a property read, a check and a few byte copies, with no
  * closures, arrays or strings made per element (2–3× the previous walk on a
  * 24 MB declaratie, same text; docs/architecture.md has the figures).
+ *
+ * A value holding a character XML 1.0 does not allow (a control character
+ * other than tab, LF and CR, a lone surrogate, U+FFFE, U+FFFF) is refused
+ * like any other invalid leaf: written, the text would not be well-formed.
  */
 import { IwmoError, type Finding, type LocalizedText } from '../findings.js';
 import type { ComplexTypeDescriptor, ElementDescriptor, MessageDescriptor, MessageId, SimpleTypeDescriptor, StandardDescriptor } from '../standard/descriptor.js';
@@ -188,12 +192,34 @@ function failure(plan: Plan, raw: string): LocalizedText {
   return check.ok ? { nl: `Ongeldige waarde voor '${plan.name}'.`, en: `Invalid value for '${plan.name}'.` } : check.problem;
 }
 
-/** Per ASCII code: 1 for the characters text content escapes (& < > and CR), 0 for the others. */
-const ESCAPED = new Uint8Array(128);
-for (const c of '&<>\r') ESCAPED[c.charCodeAt(0)] = 1;
+/**
+ * Why a value with a character XML does not allow is refused: the character
+ * as a code point and where it stands, never the value (it may be a name or
+ * a health detail).
+ */
+function notXmlFailure(plan: Plan, raw: string, at: number): LocalizedText {
+  const code = raw.charCodeAt(at);
+  const point = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  // The position in characters, as XSD lengths count them: a surrogate pair is one.
+  const position = [...raw.slice(0, at)].length + 1;
+  const [nl, en] = code < 0x20 ? ['een stuurteken', 'a control character'] : code >= 0xd800 && code <= 0xdfff ? ['een losse helft van een surrogaatpaar', 'a lone surrogate'] : ['een niet-teken', 'a noncharacter'];
+  return {
+    nl: `'${plan.name}' bevat op positie ${position} het teken ${point} (${nl}), dat XML niet toestaat.`,
+    en: `'${plan.name}' contains the character ${point} (${en}) at position ${position}, which XML does not allow.`,
+  };
+}
 
-/** A UTF-16 surrogate without its partner: UTF-8 cannot hold it, so such a value is kept as text. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const PLAIN = 0;
+const ESCAPE = 1;
+const NOT_XML = 2;
+/** Per ASCII code: how text content writes it: as is, escaped (& < > and CR), or not at all (control characters other than tab and LF). */
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 0x20; c++) if (c !== 0x09 && c !== 0x0a && c !== 0x0d) ASCII[c] = NOT_XML;
+for (const c of '&<>\r') ASCII[c.charCodeAt(0)] = ESCAPE;
+
+/** The characters XML 1.0 does not allow in a JavaScript string: controls, a surrogate without its partner, U+FFFE and U+FFFF. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const NOT_XML_CHARACTER = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Bytes per block: each full block becomes one string. Large enough that its
@@ -213,7 +239,7 @@ let spareBlock: Uint8Array | undefined;
 class Encoding {
   block: Uint8Array;
   length = 0;
-  /** Full blocks as text, and values that UTF-8 cannot hold (a lone surrogate). */
+  /** Full blocks as text. */
   readonly written: string[] = [];
   readonly findings: Finding[] = [];
   // The path of the element being written, as a stack of names and positions: the
@@ -248,22 +274,27 @@ class Encoding {
     this.length += piece.length;
   }
 
-  /** Writes text content, escaped; ASCII directly, anything else through the TextEncoder. */
-  text(value: string): void {
+  /**
+   * Writes text content, escaped; ASCII directly, anything else through the
+   * TextEncoder. Returns where the first character XML does not allow stands,
+   * -1 when there is none; such a value is not written.
+   */
+  text(value: string): number {
     const n = value.length;
     // An escape is five bytes for one character.
     const block = this.reserve(n * 5);
     let at = this.length;
     for (let i = 0; i < n; i++) {
       const c = value.charCodeAt(i);
-      if (c >= 0x80) {
-        this.other(value);
-        return;
-      }
-      if (ESCAPED[c] === 0) block[at++] = c;
-      else at = this.escape(block, at, c);
+      if (c >= 0x80) return this.other(value);
+      // The table that picks out the escapes also picks out the controls, so plain ASCII costs no extra test.
+      const how = ASCII[c];
+      if (how === PLAIN) block[at++] = c;
+      else if (how === ESCAPE) at = this.escape(block, at, c);
+      else return i;
     }
     this.length = at;
+    return -1;
   }
 
   escape(block: Uint8Array, at: number, c: number): number {
@@ -272,16 +303,15 @@ class Encoding {
     return at;
   }
 
-  /** Text with characters outside ASCII. */
-  other(value: string): void {
+  /** Text with characters outside ASCII; as `text`, where a character XML does not allow stands, or -1. */
+  other(value: string): number {
+    // One search for all classes: it also finds a control before the first non-ASCII character.
+    const notXml = value.search(NOT_XML_CHARACTER);
+    if (notXml >= 0) return notXml;
     const escaped = escapeText(value);
-    if (LONE_SURROGATE.test(escaped)) {
-      this.flush();
-      this.written.push(escaped);
-      return;
-    }
     const block = this.reserve(escaped.length * 3);
     this.length += utf8.encodeInto(escaped, block.subarray(this.length)).written;
+    return -1;
   }
 
   /** The text written. */
@@ -376,9 +406,13 @@ class Encoding {
       this.problem({ nl: `'${plan.name}' moet een getal zijn.`, en: `'${plan.name}' must be a number.` }, plan.name, position);
       return;
     }
-    if (!plan.accepts(raw)) this.problem(failure(plan, raw), plan.name, position);
+    const valid = plan.accepts(raw);
     this.write(plan.open);
-    this.text(raw);
+    // Checked while writing: the loop reads every character anyway. One finding per leaf; an
+    // unwritable character says more than the pattern it also breaks.
+    const notXml = this.text(raw);
+    if (notXml >= 0) this.problem(notXmlFailure(plan, raw, notXml), plan.name, position);
+    else if (!valid) this.problem(failure(plan, raw), plan.name, position);
     this.write(plan.close);
   }
 

@@ -151,6 +151,21 @@ describe('the hardened reader', () => {
     expect(finding).toMatchObject({ rule: 'XML', level: 1 });
   });
 
+  it('refuses a character XML does not allow, written or as a character reference, as not well-formed', () => {
+    const refused = ['&#0;', '&#1;', '&#x1;', '&#x01;', '&#8;', '&#x1F;', '&#xD800;', '&#xDFFF;', '&#xFFFE;', '&#xFFFF;', '&#x110000;', '\u0001', '\u001F', '\uFFFE', '\uFFFF'];
+    for (const text of refused) {
+      const result = decode(wmo305().replace('>Wit<', `>W${text}it<`));
+      expect(result.findings[0], JSON.stringify(text)).toMatchObject({ rule: 'XML', level: 1 });
+      expect(result.value, JSON.stringify(text)).toBeUndefined();
+    }
+    // Their neighbours are characters: read, and the name then holds them.
+    for (const [text, char] of [['&#9;', '\t'], ['&#x7F;', '\u007F'], ['&#xFFFD;', '\uFFFD'], ['&#x10FFFF;', '\u{10FFFF}']]) {
+      const result = decode(wmo305().replace('>Wit<', `>W${text}it<`));
+      expect(result.findings.filter((f) => f.rule === 'XML'), text).toEqual([]);
+      expect((result.value as WMO305).client.naam.geslachtsnaam.achternaam, text).toBe(`W${char}it`);
+    }
+  });
+
   it('reports malformed XML with the line', () => {
     const finding = first(wmo305().replace('</wmo305:Geslacht>', '</wmo305:Geslachtt>'));
     expect(finding).toMatchObject({ rule: 'XML', level: 1 });

@@ -1,7 +1,9 @@
 /**
  * The encoder as it was before the compiled plans of src/codec/encode.ts
- * (commit cd678bb), kept unchanged as the oracle of test/codec/encode.test.ts:
- * the fast encoder must write the same bytes and throw the same findings.
+ * (commit cd678bb), kept as the oracle of test/codec/encode.test.ts: the fast
+ * encoder must write the same bytes and throw the same findings. One change
+ * since: both refuse a character XML 1.0 does not allow, here checked code
+ * point by code point against the Char production of the XML spec.
  */
 import { IwmoError, type Finding } from '../../src/findings.js';
 import type { ComplexTypeDescriptor, MessageDescriptor, MessageId } from '../../src/standard/descriptor.js';
@@ -30,6 +32,29 @@ function rememberGood(type: object, raw: string): void {
   if (!good) goodValues.set(type, (good = new Set()));
   if (good.size >= 512) good.clear();
   good.add(raw);
+}
+
+/** XML 1.0 §2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. */
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/** The problem of a value holding a character XML does not allow, undefined when it holds none. */
+function notXmlProblem(name: string, raw: string): { nl: string; en: string } | undefined {
+  let position = 0;
+  // for..of yields a lone surrogate as one code point of its own.
+  for (const char of raw) {
+    position++;
+    const code = char.codePointAt(0)!;
+    if (isXmlChar(code)) continue;
+    const point = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    const [nl, en] = code < 0x20 ? ['een stuurteken', 'a control character'] : code <= 0xdfff ? ['een losse helft van een surrogaatpaar', 'a lone surrogate'] : ['een niet-teken', 'a noncharacter'];
+    return {
+      nl: `'${name}' bevat op positie ${position} het teken ${point} (${nl}), dat XML niet toestaat.`,
+      en: `'${name}' contains the character ${point} (${en}) at position ${position}, which XML does not allow.`,
+    };
+  }
+  return undefined;
 }
 
 /** Encodes a typed message to XML text; throws IwmoError listing every level-1 problem in it. */
@@ -130,7 +155,9 @@ export function referenceEncode(message: Message, options: EncodeOptions = {}): 
         problem(here(), { nl: `'${element.name}' moet een getal zijn.`, en: `'${element.name}' must be a number.` });
         return;
       }
-      if (!knownGood(shape.type, raw)) {
+      const notXml = notXmlProblem(element.name, raw);
+      if (notXml) problem(here(), notXml);
+      else if (!knownGood(shape.type, raw)) {
         const check = checkLeaf(shape.type, raw, !isQuotable(shape.type));
         if (!check.ok) problem(here(), check.problem);
         else rememberGood(shape.type, raw);
