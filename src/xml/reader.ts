@@ -87,6 +87,28 @@ function sizeOf(input: string | Uint8Array, max: number): number {
   return utf8Length(input);
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The first half of a surrogate pair without its other half, in a string
+ * given as input (bytes cannot hold one: they fail as UTF-8). Saxes would
+ * pair it with the next character and report whatever that breaks.
+ */
+function loneSurrogate(input: string): { readonly code: number; readonly line: number; readonly column: number } | undefined {
+  // isWellFormed (ES2024) answers at native speed; the search only runs when there is one to find.
+  const wellFormed = (input as { isWellFormed?: () => boolean }).isWellFormed?.call(input);
+  if (wellFormed === true) return undefined;
+  const at = LONE_SURROGATE.exec(input)?.index;
+  if (at === undefined) return undefined;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = input.indexOf('\n'); i >= 0 && i < at; i = input.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { code: input.charCodeAt(at), line, column: at - lineStart + 1 };
+}
+
 /** Streams the document through saxes into `events`; returns the reader's own findings. */
 export function readXml(input: string | Uint8Array, events: XmlEvents, limits: XmlLimits = {}): Finding[] {
   const findings: Finding[] = [];
@@ -96,6 +118,22 @@ export function readXml(input: string | Uint8Array, events: XmlEvents, limits: X
   const size = sizeOf(input, maxBytes);
   if (size > maxBytes) {
     findings.push(tooLarge(size, maxBytes));
+    return findings;
+  }
+
+  const lone = typeof input === 'string' ? loneSurrogate(input) : undefined;
+  if (lone) {
+    const code = `U+${lone.code.toString(16).toUpperCase()}`;
+    findings.push(
+      xmlFinding(
+        {
+          nl: `Het bericht is geen goedgevormde XML: het bevat een losse surrogaathelft (${code}), geen teken dat XML toestaat.`,
+          en: `The message is not well-formed XML: it contains a lone surrogate (${code}), not a character XML allows.`,
+        },
+        lone.line,
+        lone.column,
+      ),
+    );
     return findings;
   }
 

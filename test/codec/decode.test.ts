@@ -166,6 +166,23 @@ describe('the hardened reader', () => {
     }
   });
 
+  it('names a lone surrogate in text input, where it stands, instead of what it would break', () => {
+    const xml = wmo305();
+    const line = xml.slice(0, xml.indexOf('>Wit<')).split('\n').length;
+    for (const lone of ['\uD800', '\uDBFF', '\uDC00', '\uDFFF']) {
+      // Before `<`: paired with it, the tag would vanish and the report would be about a close tag.
+      const finding = first(xml.replace('>Wit<', `>Wit${lone}<`));
+      expect(finding, JSON.stringify(lone)).toMatchObject({ rule: 'XML', level: 1, line });
+      expect(finding!.message.en).toContain(`lone surrogate (U+${lone.charCodeAt(0).toString(16).toUpperCase()})`);
+      expect(finding!.message.nl).toContain('surrogaathelft');
+      const lineText = xml.split('\n')[line - 1]!;
+      expect(finding!.column).toBe(lineText.indexOf('>Wit<') + 5);
+    }
+    // A whole pair is one character, and a name may hold it.
+    const paired = decode(xml.replace('>Wit<', '>Wit\u{1F600}<'));
+    expect((paired.value as WMO305).client.naam.geslachtsnaam.achternaam).toBe('Wit\u{1F600}');
+  });
+
   it('reports malformed XML with the line', () => {
     const finding = first(wmo305().replace('</wmo305:Geslacht>', '</wmo305:Geslachtt>'));
     expect(finding).toMatchObject({ rule: 'XML', level: 1 });
