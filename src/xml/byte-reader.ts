@@ -352,6 +352,12 @@ export class ByteXmlReader {
       if (c === NL) {
         line++;
         lineStart = j + 1;
+      } else if (c === CR) {
+        // CR LF (OP192's line end) or a lone CR: one line end. A CR last in the buffer ends the loop
+        // at n, and the text then waits for the next bytes, so its LF is never counted twice.
+        if (buf[j + 1] === NL) j++;
+        line++;
+        lineStart = j + 1;
       } else if (c !== TAB && c !== SPACE) break;
     }
     // Whitespace before a start tag, or after an end tag, cannot be a leaf's value: the decoder ignores it.
