@@ -3,12 +3,12 @@
  * part of `iwmo serve` do, loaded only when they run: the dossier, the
  * level-4 lists (zod) and the database drivers are needed by these alone.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Dossier, listed, maskBsn, type Context, type DossierStore, type ListedMessage } from '../index.js';
 import { loadSources } from '../node/sources-file.js';
 import { reportJson } from '../http/report-json.js';
 import type { DossierServiceOptions } from '../http/dossier-routes.js';
-import { describeIoError } from './files.js';
+import { describeIoError, writeResult } from './files.js';
 import { formatFileReport } from './text-report.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE } from './exit-codes.js';
 
@@ -86,19 +86,7 @@ export async function retourWithDossier(db: string, file: string, out: string | 
     }
     const codes = result.record?.verdict.retourCodes ?? [];
     const summary = `${result.retour!.type}${codes.length ? ` (RetourCode ${codes.join(', ')})` : ''}${result.duplicate ? ', already recorded: the first answer again' : ''}`;
-    if (out === undefined) {
-      process.stdout.write(result.xml);
-      process.stderr.write(`${summary}\n`);
-      return EXIT_ACCEPTED;
-    }
-    try {
-      await writeFile(out, result.xml);
-    } catch (error) {
-      process.stderr.write(`iwmo: ${out}: ${describeIoError(error)}\n`);
-      return EXIT_USAGE;
-    }
-    process.stderr.write(`${summary} written to ${out}\n`);
-    return EXIT_ACCEPTED;
+    return writeResult(result.xml, out, summary, true);
   }, sourcesFile);
   return code ?? EXIT_USAGE;
 }

@@ -1,6 +1,7 @@
 /** Turns the paths on the command line into the list of files to read: folders are walked for `*.xml`. */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EXIT_ACCEPTED, EXIT_USAGE } from './exit-codes.js';
 
 export interface InputFiles {
   readonly files: string[];
@@ -42,4 +43,25 @@ export function describeIoError(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder, expected a file';
   return message ?? String(error);
+}
+
+/**
+ * Writes a command's result (a retour) to the file `out`, or to stdout when
+ * there is none, and says on stderr what was written: `summary` after the
+ * file name, or on its own beside stdout when `summaryWithStdout`.
+ */
+export async function writeResult(text: string, out: string | undefined, summary: string, summaryWithStdout = false): Promise<number> {
+  if (out === undefined) {
+    process.stdout.write(text);
+    if (summaryWithStdout) process.stderr.write(`${summary}\n`);
+    return EXIT_ACCEPTED;
+  }
+  try {
+    await writeFile(out, text);
+  } catch (error) {
+    process.stderr.write(`iwmo: ${out}: ${describeIoError(error)}\n`);
+    return EXIT_USAGE;
+  }
+  process.stderr.write(`${summary} written to ${out}\n`);
+  return EXIT_ACCEPTED;
 }

@@ -1,9 +1,9 @@
 /** What `iwmo format`, `iwmo retour` and `iwmo inspect` do, loaded only when one of them runs. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { safeParse } from '../index.js';
 import { runOperation } from '../http/operations.js';
 import { reportJson } from '../http/report-json.js';
-import { describeIoError } from './files.js';
+import { describeIoError, writeResult } from './files.js';
 import { inspectMessage } from './inspect.js';
 import { formatFileReport } from './text-report.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE } from './exit-codes.js';
@@ -42,18 +42,7 @@ export async function retourCommand(file: string, out: string | undefined): Prom
     if (result.reason) process.stderr.write(`No retour.\n  nl: ${result.reason.nl}\n  en: ${result.reason.en}\n`);
     return EXIT_REJECTED;
   }
-  if (out === undefined) {
-    process.stdout.write(result.xml);
-    return EXIT_ACCEPTED;
-  }
-  try {
-    await writeFile(out, result.xml);
-  } catch (error) {
-    process.stderr.write(`iwmo: ${out}: ${describeIoError(error)}\n`);
-    return EXIT_USAGE;
-  }
-  process.stderr.write(`${result.answer} written to ${out}\n`);
-  return EXIT_ACCEPTED;
+  return writeResult(result.xml, out, result.answer ?? 'retour');
 }
 
 /** `iwmo inspect`: a readable summary of a message. */
