@@ -3,7 +3,7 @@
  * a private temporary file as it arrives and validated from there, with the
  * same report as the in-memory path, and nothing is left behind in any outcome.
  */
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -68,6 +68,7 @@ describe('POST /v1/validate with a body above workerThreshold', () => {
   afterAll(async () => {
     await service.close();
     await inMemory.close();
+    rmSync(spoolRoot, { recursive: true });
   });
 
   async function expected(body: string, query = ''): Promise<Record<string, unknown>> {
