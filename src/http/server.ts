@@ -5,9 +5,11 @@
  * Limits: bodies above `bodyLimit` get 413 before they are read (Content-Length
  * is checked first and the stream is capped); bodies above `workerThreshold`
  * are handled in a worker thread so one large message does not hold up other
- * requests. Logs: one line per request with method, route, status, sizes and
+ * requests. Such a body for /v1/validate is not held in memory at all: it is
+ * spooled to a private temporary file that the worker validates as a stream. Logs: one line per request with method, route, status, sizes and
  * time; never a URL with its query, a header or any message content.
  */
+import type { Readable } from 'node:stream';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { extValidateRoutes } from './ext-validate.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_WORKER_THRESHOLD } from './limits.js';
@@ -16,7 +18,8 @@ import { registerConvertRoutes } from './convert-routes.js';
 import { runOperation, type OperationName, type OperationResult } from './operations.js';
 import { defaultWebRoot, loadWebAssets } from './web-assets.js';
 import { registerDossierRoutes, type DossierServiceOptions } from './dossier-routes.js';
-import { WorkerPool } from './worker-pool.js';
+import { isSpooled, readBody, type SpooledBody } from './spool.js';
+import { WorkerPool, type WorkerOutcome } from './worker-pool.js';
 
 /** Where log lines go: anything with `write(line)`, like process.stdout or a file stream. */
 export interface LogStream {
@@ -26,8 +29,13 @@ export interface LogStream {
 export interface ServiceOptions {
   /** Largest accepted body in bytes (default 25 MB, the GGK cap). Larger bodies get 413. */
   readonly bodyLimit?: number;
-  /** Bodies above this many bytes are handled in a worker thread (default 1 MB). */
+  /**
+   * Bodies above this many bytes are handled in a worker thread (default 1 MB);
+   * for /v1/validate they are spooled to a temporary file instead of memory.
+   */
   readonly workerThreshold?: number;
+  /** Folder in which each spooled body gets a private folder of its own (default: the system's temporary folder). */
+  readonly spoolRoot?: string;
   /** Worker threads for large bodies (default: one per core). */
   readonly workers?: number;
   /** Milliseconds a client may take to send a request (default 60 s). */
@@ -122,21 +130,52 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
     reply.header('x-content-type-options', 'nosniff');
   });
 
-  /** Runs an operation inline, or in a worker thread when the body is large. */
-  async function operate(operation: OperationName, request: FastifyRequest): Promise<OperationResult> {
-    const body = request.body;
-    const xml = body instanceof Uint8Array ? body : new Uint8Array();
-    const allLevels = (request.query as Record<string, string | undefined>).allLevels === 'true';
-    if (xml.byteLength <= workerThreshold) return runOperation({ operation, xml, allLevels, maxBytes: bodyLimit });
-    const copy = new Uint8Array(xml); // Fastify's buffer may share memory; transfer a private copy.
-    const outcome = await pool.run({ operation, xml: copy, allLevels, maxBytes: bodyLimit }, [copy.buffer]);
+  const inWorker = (outcome: WorkerOutcome): OperationResult => {
     if (!outcome.ok) throw new Error('worker failed');
     return outcome.result;
+  };
+  const allLevelsOf = (request: FastifyRequest): boolean => (request.query as Record<string, string | undefined>).allLevels === 'true';
+
+  /** Runs an operation inline, or in a worker thread when the body is large. */
+  async function operate(operation: OperationName, request: FastifyRequest, body: unknown = request.body): Promise<OperationResult> {
+    const xml = body instanceof Uint8Array ? body : new Uint8Array();
+    const allLevels = allLevelsOf(request);
+    if (xml.byteLength <= workerThreshold) return runOperation({ operation, xml, allLevels, maxBytes: bodyLimit });
+    const copy = new Uint8Array(xml); // Fastify's buffer may share memory; transfer a private copy.
+    return inWorker(await pool.run({ operation, xml: copy, allLevels, maxBytes: bodyLimit }, [copy.buffer]));
+  }
+
+  /** Validates a spooled body in a worker, which streams the file; the file is gone once this settles. */
+  async function validateSpooled(request: FastifyRequest, spooled: SpooledBody): Promise<OperationResult> {
+    try {
+      return inWorker(await pool.run({ operation: 'validate', file: spooled.file, allLevels: allLevelsOf(request), maxBytes: bodyLimit }));
+    } finally {
+      await spooled.remove();
+    }
   }
 
   app.get('/health', async () => ({ status: 'ok' }));
 
-  app.post('/v1/validate', async (request) => (await operate('validate', request)).report);
+  // /v1/validate reads its own body, chunk by chunk: format and retour need the whole message anyway.
+  void app.register(async (scope) => {
+    scope.removeContentTypeParser(XML_TYPES);
+    scope.addContentTypeParser(XML_TYPES, (_request, payload, done) => done(null, payload));
+    scope.post('/v1/validate', async (request, reply) => {
+      const payload = request.body as Readable | undefined;
+      let body: Uint8Array | SpooledBody = new Uint8Array();
+      if (payload) {
+        const declared = Number(request.headers['content-length'] ?? Number.NaN);
+        try {
+          body = await readBody(payload, Number.isNaN(declared) ? undefined : declared, { limit: bodyLimit, memoryUpTo: workerThreshold, ...(options.spoolRoot ? { spoolRoot: options.spoolRoot } : {}) });
+        } catch (error) {
+          // As after Fastify's own body errors: the client may still be sending.
+          reply.header('connection', 'close');
+          throw error;
+        }
+      }
+      return (isSpooled(body) ? await validateSpooled(request, body) : await operate('validate', request, body)).report;
+    });
+  });
 
   app.post('/v1/format', async (request, reply) => {
     const result = await operate('format', request);
