@@ -68,6 +68,8 @@ interface NameEntry {
   readonly local: string;
   tag: XmlStartTag | undefined;
   tagScope: number;
+  /** The name of the start tag that followed this one the last time: most likely the next one again. */
+  followedBy: NameEntry | undefined;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -154,6 +156,8 @@ export class ByteXmlReader {
   private readonly outerScopes: (Map<string, string> | undefined)[] = [];
   private scope = new Map<string, string>([['xml', XML_NS]]);
   private scopeVersion = 0;
+  /** The name of the last start tag (at first a stand-in that no tag has). */
+  private previousStart: NameEntry = { bytes: NO_BYTES, hash: 0, next: undefined, qname: '', prefix: '', local: '', tag: undefined, tagScope: -1, followedBy: undefined };
   /** Names read so far, by hash of their bytes (chained per slot). */
   private readonly names: (NameEntry | undefined)[] = new Array<NameEntry | undefined>(NAME_SLOTS).fill(undefined);
 
@@ -477,6 +481,7 @@ export class ByteXmlReader {
       local: colon < 0 ? qname : qname.slice(colon - start + 1),
       tag: undefined,
       tagScope: -1,
+      followedBy: undefined,
     };
     this.names[slot] = entry;
     return entry;
@@ -513,6 +518,23 @@ export class ByteXmlReader {
    */
   private startTag(buf: Uint8Array, start: number): number {
     const n = buf.length;
+    // Messages repeat one sequence of tags: try the name that followed the previous start tag last time.
+    // Its bytes were checked as a name when first read; equal bytes ending at `>` or `/>` are that name.
+    const guess = this.previousStart.followedBy;
+    if (guess !== undefined) {
+      const bytes = guess.bytes;
+      const from = start + 1;
+      const end = from + bytes.length;
+      if (end + 1 < n) {
+        let m = 0;
+        while (m < bytes.length && buf[from + m] === bytes[m]) m++;
+        if (m === bytes.length) {
+          const after = buf[end];
+          if (after === GT) return this.openEntry(guess, end, false);
+          if (after === SLASH && buf[end + 1] === GT) return this.openEntry(guess, end + 1, true);
+        }
+      }
+    }
     let k = start + 1;
     let c = buf[k]!;
     if ((NAME_BYTE[c]! & NAME_START) === 0) throw unsupported;
@@ -540,8 +562,12 @@ export class ByteXmlReader {
 
   /** A start tag without attributes: name in buf[start + 1, nameEnd), `>` at gt. */
   private openPlain(buf: Uint8Array, start: number, nameEnd: number, colon: number, hash: number, gt: number, selfClosing: boolean): number {
+    return this.openEntry(this.nameEntry(buf, start + 1, nameEnd, colon, hash), gt, selfClosing);
+  }
+
+  /** A start tag without attributes whose name is `entry`, `>` at gt. */
+  private openEntry(entry: NameEntry, gt: number, selfClosing: boolean): number {
     if (this.rootClosed) throw unsupported;
-    const entry = this.nameEntry(buf, start + 1, nameEnd, colon, hash);
     if (this.stack.length >= this.maxDepth) throw unsupported;
     let tag = entry.tag;
     if (entry.tagScope !== this.scopeVersion || !tag) {
@@ -661,6 +687,8 @@ export class ByteXmlReader {
       if (this.rootSeen) throw unsupported;
       this.rootSeen = true;
     }
+    this.previousStart.followedBy = entry;
+    this.previousStart = entry;
     const column = this.column(this.base + gt + 1);
     this.events.position(this.line, column);
     this.events.open(tag);
