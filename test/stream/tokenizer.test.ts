@@ -87,7 +87,7 @@ describe('the byte tokenizer', () => {
     // Tag names that are each other's prefix, and a repeated sequence broken: the reader guesses each start
     // tag's name from the sequence so far, and must read the actual one whenever the guess is wrong.
     const guesses = new TextEncoder().encode('<r xmlns="urn:r"><ab>1</ab><abc>2</abc><ab>3</ab><abc>4</abc><ab/><abc >5</abc><ab>6</ab><a>7</a><ab>8</ab><abcd>9</abcd><abc/><q>1</q><ab>2</ab><q>3</q><abc>4</abc><q/><a/></r>');
-    const crafted = [leaf, guesses];
+    const crafted: readonly Uint8Array[] = [leaf, guesses];
     const samples = [...crafted, ...accepted.filter((_, i) => i % 10 === 0)];
     for (const bytes of samples) {
       const whole = recorder();
