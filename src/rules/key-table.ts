@@ -18,9 +18,10 @@ export class KeyTable {
   private readonly pages: Uint8Array[] = [new Uint8Array(PAGE_SIZE)];
   /** Free position in the last page. */
   private used = 0;
-  /** Per slot: key position + 1 (page << 16 | offset; 0 = empty), key length, value. */
+  /** Per slot: key position + 1 (page << 16 | offset; 0 = empty), key length, the key's hash, value. */
   private positions = new Int32Array(1 << 12);
   private lengths = new Uint8Array(1 << 12);
+  private hashes = new Int32Array(1 << 12);
   private values = new Float64Array(1 << 12);
   private count = 0;
   private readonly others = new Map<string, number>();
@@ -29,16 +30,21 @@ export class KeyTable {
     return this.count + this.others.size;
   }
 
-  private static paged(key: string): boolean {
-    if (key.length > MAX_PAGED_LENGTH) return false;
-    for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0xff) return false;
-    return true;
-  }
-
-  private static hash(key: string): number {
+  /**
+   * FNV-1a of the key, or -1 when it does not go in the pages (a character
+   * above U+00FF, or too long): one pass for both. A hash of -1 is made 0.
+   */
+  private static pagedHash(key: string): number {
+    if (key.length > MAX_PAGED_LENGTH) return -1;
     let h = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-    return h >>> 0;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (c > 0xff) return -1;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    // As an int32, the way the hashes array keeps it (the empty key's hash is the offset itself, above 2³¹).
+    h |= 0;
+    return h === -1 ? 0 : h;
   }
 
   private matches(slot: number, key: string): boolean {
@@ -50,33 +56,35 @@ export class KeyTable {
     return true;
   }
 
-  /** The slot holding `key`, or the empty slot where it would go. */
-  private find(key: string): number {
+  /** The slot holding `key` (hash `hash`), or the empty slot where it would go. Keys are compared only when their hashes are equal. */
+  private find(key: string, hash: number): number {
     const mask = this.positions.length - 1;
-    let slot = KeyTable.hash(key) & mask;
-    while (this.positions[slot] !== 0 && !this.matches(slot, key)) slot = (slot + 1) & mask;
+    let slot = hash & mask;
+    while (this.positions[slot] !== 0 && (this.hashes[slot] !== hash || !this.matches(slot, key))) slot = (slot + 1) & mask;
     return slot;
   }
 
   /** The value stored for `key`, or undefined. */
   get(key: string): number | undefined {
-    if (!KeyTable.paged(key)) return this.others.get(key);
-    const slot = this.find(key);
+    const hash = KeyTable.pagedHash(key);
+    if (hash === -1) return this.others.get(key);
+    const slot = this.find(key, hash);
     return this.positions[slot] === 0 ? undefined : this.values[slot];
   }
 
   /** Stores `value` for `key` unless the key is there already; returns the value that was there, or undefined. */
   setFirst(key: string, value: number): number | undefined {
-    if (!KeyTable.paged(key)) {
+    const hash = KeyTable.pagedHash(key);
+    if (hash === -1) {
       const known = this.others.get(key);
       if (known === undefined) this.others.set(key, value);
       return known;
     }
-    let slot = this.find(key);
+    let slot = this.find(key, hash);
     if (this.positions[slot] !== 0) return this.values[slot];
     if ((this.count + 1) * 2 > this.positions.length) {
       this.grow();
-      slot = this.find(key);
+      slot = this.find(key, hash);
     }
     if (this.used + key.length > PAGE_SIZE) {
       this.pages.push(new Uint8Array(PAGE_SIZE));
@@ -86,6 +94,7 @@ export class KeyTable {
     for (let i = 0; i < key.length; i++) page[this.used + i] = key.charCodeAt(i);
     this.positions[slot] = (((this.pages.length - 1) << PAGE_BITS) | this.used) + 1;
     this.lengths[slot] = key.length;
+    this.hashes[slot] = hash;
     this.values[slot] = value;
     this.used += key.length;
     this.count++;
@@ -93,22 +102,19 @@ export class KeyTable {
   }
 
   private grow(): void {
-    const { positions, lengths, values } = this;
+    const { positions, lengths, hashes, values } = this;
     this.positions = new Int32Array(positions.length * 2);
     this.lengths = new Uint8Array(positions.length * 2);
+    this.hashes = new Int32Array(positions.length * 2);
     this.values = new Float64Array(positions.length * 2);
     const mask = this.positions.length - 1;
     for (let old = 0; old < positions.length; old++) {
       if (positions[old] === 0) continue;
-      const position = positions[old]! - 1;
-      const page = this.pages[position >>> PAGE_BITS]!;
-      const at = position & (PAGE_SIZE - 1);
-      let h = 0x811c9dc5;
-      for (let i = 0; i < lengths[old]!; i++) h = Math.imul(h ^ page[at + i]!, 0x01000193);
-      let slot = (h >>> 0) & mask;
+      let slot = hashes[old]! & mask;
       while (this.positions[slot] !== 0) slot = (slot + 1) & mask;
       this.positions[slot] = positions[old]!;
       this.lengths[slot] = lengths[old]!;
+      this.hashes[slot] = hashes[old]!;
       this.values[slot] = values[old]!;
     }
   }
