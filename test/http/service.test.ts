@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, startService } from '../../src/http/server.js';
 import { validate } from '../../src/index.js';
 import { CLIENT_ACHTERNAAM, CLIENT_BSN, ENTITY_BOMB, INVALID_BSN_LINE, MALFORMED, invalidWmo305, wmo305, wmo323 } from './messages.js';
+import { responseHeadForLength } from './raw-request.js';
 
 const XML = { 'content-type': 'application/xml' };
 
@@ -249,22 +249,8 @@ describe('HTTP service on a socket', () => {
   afterAll(() => service.close());
 
   it('answers 413 from the Content-Length header without waiting for the body', async () => {
-    const { port } = new URL(service.url);
     const started = performance.now();
-    const head = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(port), '127.0.0.1', () => {
-        socket.write(`POST /v1/validate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/xml\r\nContent-Length: ${27 * 1024 * 1024}\r\n\r\n<?xml`);
-      });
-      let received = '';
-      socket.on('data', (chunk) => {
-        received += chunk.toString();
-        if (received.includes('\r\n\r\n')) {
-          socket.destroy();
-          resolve(received);
-        }
-      });
-      socket.on('error', reject);
-    });
+    const head = await responseHeadForLength(service.url, '/v1/validate', 27 * 1024 * 1024);
     expect(head).toMatch(/^HTTP\/1\.1 413/);
     expect(performance.now() - started).toBeLessThan(2000);
   });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, startService, type StartedService } from '../../src/http/server.js';
 import { MALFORMED, wmo323 } from './messages.js';
+import { responseHeadForLength } from './raw-request.js';
 
 const XML = { 'content-type': 'application/xml' };
 const THRESHOLD = 4096;
@@ -139,21 +140,7 @@ describe('POST /v1/validate with a body above workerThreshold', () => {
   });
 
   it('refuses a Content-Length over bodyLimit before reading the body', async () => {
-    const { port } = new URL(service.url);
-    const head = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(port), '127.0.0.1', () => {
-        socket.write(`POST /v1/validate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/xml\r\nContent-Length: ${BODY_LIMIT + 1}\r\n\r\n<?xml`);
-      });
-      let received = '';
-      socket.on('data', (chunk) => {
-        received += chunk.toString();
-        if (received.includes('\r\n\r\n')) {
-          socket.destroy();
-          resolve(received);
-        }
-      });
-      socket.on('error', reject);
-    });
+    const head = await responseHeadForLength(service.url, '/v1/validate', BODY_LIMIT + 1);
     expect(head).toMatch(/^HTTP\/1\.1 413/);
     expect(spooled()).toEqual([]);
   });
