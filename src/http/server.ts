@@ -69,6 +69,9 @@ function routeOf(request: FastifyRequest): string {
   return request.routeOptions.url ?? '(no route)';
 }
 
+/** The bytes of each request body as read; a chunked body has no Content-Length to tell. */
+const bodyBytes = new WeakMap<FastifyRequest, number>();
+
 /** One line per completed request; Fastify's own request lines would log the URL. */
 class RequestLineLogController extends LogController {
   override incomingRequest(): void {}
@@ -82,7 +85,7 @@ class RequestLineLogController extends LogController {
       method: request.method,
       route: routeOf(request),
       status: reply.statusCode,
-      requestBytes: Number(request.headers['content-length'] ?? 0),
+      requestBytes: bodyBytes.get(request) ?? Number(request.headers['content-length'] ?? 0),
       responseBytes: Number(reply.getHeader('content-length') ?? 0),
       ms: Math.round(reply.elapsedTime * 10) / 10,
     };
@@ -124,7 +127,10 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
 
   // Only XML bodies: anything else (JSON, forms) is refused with 415.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(XML_TYPES, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(XML_TYPES, { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
+    bodyBytes.set(request, body.length);
+    done(null, body);
+  });
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -173,6 +179,7 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
           throw error;
         }
       }
+      bodyBytes.set(request, isSpooled(body) ? body.size : body.byteLength);
       return (isSpooled(body) ? await validateSpooled(request, body) : await operate('validate', request, body)).report;
     });
   });

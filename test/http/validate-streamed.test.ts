@@ -163,3 +163,20 @@ describe('POST /v1/validate with a body above workerThreshold', () => {
     expect(spooled()).toEqual([]);
   });
 });
+
+describe('the request line of a streamed body', () => {
+  it('logs the bytes read, also for a chunked body without a Content-Length', async () => {
+    const lines: string[] = [];
+    const logged = await startService({ port: 0, host: '127.0.0.1', workerThreshold: THRESHOLD, bodyLimit: BODY_LIMIT, workers: 1, logger: { write: (line) => void lines.push(line) } });
+    try {
+      for (const [body, chunked] of [[valid, true], [MALFORMED, true], [valid, false]] as const) {
+        lines.length = 0;
+        await post(`${logged.url}/v1/validate`, body, { chunked });
+        await until(() => lines.length > 0, 'the request line');
+        expect(JSON.parse(lines[0]!)).toMatchObject({ route: '/v1/validate', status: 200, requestBytes: Buffer.byteLength(body) });
+      }
+    } finally {
+      await logged.close();
+    }
+  });
+});
