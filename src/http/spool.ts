@@ -58,8 +58,14 @@ export async function readBody(payload: Readable, declaredLength: number | undef
     await spool?.discard();
     // The rest of a refused body is read and dropped, as Fastify does, so the answer can be sent.
     if (!payload.destroyed) payload.resume();
-    throw asClientError(error);
+    // A spool folder that cannot be made or written is the service's fault: a 500, not the client's 400.
+    throw isFileSystemError(error) ? error : asClientError(error);
   }
+}
+
+/** An error of a file system call (it names the call), as opposed to one of the request stream. */
+function isFileSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string' && typeof (error as NodeJS.ErrnoException).path === 'string';
 }
 
 /** An aborted or broken upload is the client's fault (400), as in Fastify's own body reader. */

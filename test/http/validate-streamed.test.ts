@@ -180,3 +180,25 @@ describe('the request line of a streamed body', () => {
     }
   });
 });
+
+describe('a spool folder that cannot be made', () => {
+  it('answers 500 (the service’s fault, not the client’s), logs no path, and keeps answering small bodies', async () => {
+    const lines: string[] = [];
+    const missingRoot = join(tmpdir(), 'iwmo-no-such-folder', 'spool');
+    const broken = await startService({ port: 0, host: '127.0.0.1', workerThreshold: THRESHOLD, bodyLimit: BODY_LIMIT, workers: 1, spoolRoot: missingRoot, logger: { write: (line) => void lines.push(line) } });
+    try {
+      for (const chunked of [false, true]) {
+        const answer = await post(`${broken.url}/v1/validate`, valid, { chunked });
+        expect(answer.status, chunked ? 'chunked' : 'with a Content-Length').toBe(500);
+      }
+      // A body under the threshold never needs the folder.
+      const small = await post(`${broken.url}/v1/validate`, MALFORMED, { chunked: false });
+      expect(small.status).toBe(200);
+      expect(small.json).toMatchObject({ accepted: false });
+      await until(() => lines.length >= 3, 'the request lines');
+      expect(lines.join('')).not.toContain('iwmo-no-such-folder');
+    } finally {
+      await broken.close();
+    }
+  });
+});
