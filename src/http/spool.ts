@@ -58,14 +58,20 @@ export async function readBody(payload: Readable, declaredLength: number | undef
     await spool?.discard();
     // The rest of a refused body is read and dropped, as Fastify does, so the answer can be sent.
     if (!payload.destroyed) payload.resume();
-    // A spool folder that cannot be made or written is the service's fault: a 500, not the client's 400.
-    throw isFileSystemError(error) ? error : asClientError(error);
+    // A spool folder that cannot be made or written (missing, read-only, disk full) is the service's fault: a 500, not the client's 400.
+    throw spoolErrors.has(error as object) ? error : asClientError(error);
   }
 }
 
-/** An error of a file system call (it names the call), as opposed to one of the request stream. */
-function isFileSystemError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string' && typeof (error as NodeJS.ErrnoException).path === 'string';
+/** Errors of the spool's own file calls, as opposed to those of the request stream. */
+const spoolErrors = new WeakSet<object>();
+async function spoolCall<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error !== null && typeof error === 'object') spoolErrors.add(error);
+    throw error;
+  }
 }
 
 /** An aborted or broken upload is the client's fault (400), as in Fastify's own body reader. */
@@ -86,10 +92,10 @@ class Spool {
 
   static async create(root: string): Promise<Spool> {
     // mkdtemp makes the folder 0700; the file is 0600 and must not exist yet.
-    const directory = await mkdtemp(join(root, 'iwmo-body-'));
+    const directory = await spoolCall(mkdtemp(join(root, 'iwmo-body-')));
     const file = join(directory, 'body.xml');
     try {
-      return new Spool(directory, file, await open(file, 'wx', 0o600));
+      return new Spool(directory, file, await spoolCall(open(file, 'wx', 0o600)));
     } catch (error) {
       await rm(directory, { recursive: true, force: true });
       throw error;
@@ -98,11 +104,11 @@ class Spool {
 
   async write(bytes: Uint8Array): Promise<void> {
     let offset = 0;
-    while (offset < bytes.length) offset += (await this.handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
+    while (offset < bytes.length) offset += (await spoolCall(this.handle.write(bytes, offset, bytes.length - offset))).bytesWritten;
   }
 
   async close(size: number): Promise<SpooledBody> {
-    await this.handle.close();
+    await spoolCall(this.handle.close());
     const directory = this.directory;
     let removal: Promise<void> | undefined;
     return { file: this.file, size, remove: () => (removal ??= rm(directory, { recursive: true, force: true })) };
