@@ -20,6 +20,7 @@ import { ALL_MESSAGE_IDS, isMessageId, standardOf } from '../standard/standards.
 import type { Message } from '../standard/generated/types.js';
 import { childShapes, type PropertyShape } from '../standard/model.js';
 import { checkLeaf, isQuotable, isValidLeaf, isValidNumber } from './simple-type.js';
+import { LONE_SURROGATE_SOURCE, codePointLabel } from '../xml/characters.js';
 
 export interface EncodeOptions {
   /** Line end; OP192 prescribes CRLF. */
@@ -199,7 +200,7 @@ function failure(plan: Plan, raw: string): LocalizedText {
  */
 function notXmlFailure(plan: Plan, raw: string, at: number): LocalizedText {
   const code = raw.charCodeAt(at);
-  const point = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const point = codePointLabel(code);
   // The position in characters, as XSD lengths count them: a surrogate pair is one.
   const position = [...raw.slice(0, at)].length + 1;
   const [nl, en] = code < 0x20 ? ['een stuurteken', 'a control character'] : code >= 0xd800 && code <= 0xdfff ? ['een losse helft van een surrogaatpaar', 'a lone surrogate'] : ['een niet-teken', 'a noncharacter'];
@@ -218,8 +219,7 @@ for (let c = 0; c < 0x20; c++) if (c !== 0x09 && c !== 0x0a && c !== 0x0d) ASCII
 for (const c of '&<>\r') ASCII[c.charCodeAt(0)] = ESCAPE;
 
 /** The characters XML 1.0 does not allow in a JavaScript string: controls, a surrogate without its partner, U+FFFE and U+FFFF. */
-// eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const NOT_XML_CHARACTER = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_XML_CHARACTER = new RegExp(`[\\0-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]|${LONE_SURROGATE_SOURCE}`);
 
 /**
  * Bytes per block: each full block becomes one string. Large enough that its

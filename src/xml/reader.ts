@@ -6,6 +6,7 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { Finding, LocalizedText } from '../findings.js';
+import { LONE_SURROGATE, codePointLabel } from './characters.js';
 
 export interface XmlAttribute {
   readonly name: string;
@@ -87,8 +88,6 @@ function sizeOf(input: string | Uint8Array, max: number): number {
   return utf8Length(input);
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
  * The first half of a surrogate pair without its other half, in a string
  * given as input (bytes cannot hold one: they fail as UTF-8). Saxes would
@@ -123,7 +122,7 @@ export function readXml(input: string | Uint8Array, events: XmlEvents, limits: X
 
   const lone = typeof input === 'string' ? loneSurrogate(input) : undefined;
   if (lone) {
-    const code = `U+${lone.code.toString(16).toUpperCase()}`;
+    const code = codePointLabel(lone.code);
     findings.push(
       xmlFinding(
         {
