@@ -35,18 +35,19 @@ export interface SpooledBody {
  */
 export async function readBody(payload: Readable, declaredLength: number | undefined, options: BodyReadOptions): Promise<Uint8Array | SpooledBody> {
   if (declaredLength !== undefined && declaredLength > options.limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
+  const root = options.spoolRoot ?? tmpdir();
   const chunks: Buffer[] = [];
   let received = 0;
   let spool: Spool | undefined;
   try {
-    if (declaredLength !== undefined && declaredLength > options.memoryUpTo) spool = await Spool.create(options.spoolRoot ?? tmpdir());
+    if (declaredLength !== undefined && declaredLength > options.memoryUpTo) spool = await Spool.create(root);
     // Not destroyed on a cap hit: the 413 still has to go out over the same socket.
     for await (const chunk of payload.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer | string>) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       received += bytes.length;
       if (received > options.limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
       if (spool === undefined && received > options.memoryUpTo) {
-        spool = await Spool.create(options.spoolRoot ?? tmpdir());
+        spool = await Spool.create(root);
         for (const held of chunks.splice(0)) await spool.write(held);
       }
       if (spool) await spool.write(bytes);

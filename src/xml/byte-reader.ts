@@ -166,7 +166,7 @@ export class ByteXmlReader {
     this.maxDepth = maxDepth;
     // V8 takes a field written once for a constant, folds it into the optimised loops, and throws them away when
     // it first changes — at the end of the first chunk, long after they were optimised. Written twice here, these
-    // fields are variables from the start: a cold 24 MB run is about a third faster.
+    // fields are variables from the start: reading a 24 MB declaratie cold, the reader alone went from 253 to about 180 ms.
     this.carry = new Uint8Array(0);
     this.work = new Uint8Array(0);
     this.base = 1;
