@@ -2,6 +2,7 @@
 import { startService } from '../http/server.js';
 import { dossierService } from './dossier-action.js';
 import { EXIT_ACCEPTED, EXIT_USAGE } from './exit-codes.js';
+import { collectOldGenerationSooner } from '../node/heap.js';
 
 export interface ServeOptions {
   readonly port: number;
@@ -14,6 +15,8 @@ export interface ServeOptions {
 
 /** Starts the service (it runs until SIGINT or SIGTERM); exit 2 when it cannot start. */
 export async function serveCommand(options: ServeOptions): Promise<number> {
+  // This process is ours: its old generation is collected sooner, and its workers keep a small young generation (node/heap.ts).
+  collectOldGenerationSooner();
   const dossiers = await dossierService(options);
   if (!dossiers) return EXIT_USAGE;
   const service = await startService({ port: options.port, host: options.host, bodyLimit: options.bodyLimit, logger: process.stdout, dossiers });

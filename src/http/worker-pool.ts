@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
+import { VALIDATION_WORKER_LIMITS } from '../node/heap.js';
 import type { OperationName, OperationResult } from './operations.js';
 
 export interface WorkerJob {
@@ -33,9 +34,11 @@ interface QueuedJob {
 /** The built worker next to the bundle, or the TypeScript source run through tsx. */
 function spawnWorker(): Worker {
   const built = new URL('./operations-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return new Worker(built);
+  // Its heap is sized for streamed validation: a 100 MB body then costs the worker far less memory (node/heap.ts).
+  const resourceLimits = VALIDATION_WORKER_LIMITS;
+  if (existsSync(fileURLToPath(built))) return new Worker(built, { resourceLimits });
   const source = new URL('./operations-worker.ts', import.meta.url);
-  return new Worker(new URL('./tsx-worker.mjs', import.meta.url), { workerData: { entry: source.href } });
+  return new Worker(new URL('./tsx-worker.mjs', import.meta.url), { workerData: { entry: source.href }, resourceLimits });
 }
 
 export class WorkerPool {

@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ValidateOptions } from '../api.js';
 import type { Report } from '../findings.js';
+import { VALIDATION_WORKER_LIMITS } from './heap.js';
 import { Mailbox } from './mailbox.js';
 
 /** Where to look for the first Client, and for the last Client's end tag. */
@@ -94,7 +95,7 @@ export type FromPartWorker =
 /** The worker next to the bundle, or the TypeScript source run through tsx (tests). */
 function partWorker(data: unknown): Worker {
   // A small young generation: two parts at once then stay within the memory of one pass.
-  const resourceLimits = { maxYoungGenerationSizeMb: 8 };
+  const resourceLimits = VALIDATION_WORKER_LIMITS;
   const built = new URL('./validate-part-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData: data, resourceLimits });
   const source = new URL('./validate-part-worker.ts', import.meta.url);
