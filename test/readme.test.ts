@@ -7,14 +7,14 @@
  * Imports of `iwmo` and `iwmo/generate` are pointed at the sources.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type StartedService } from '../src/http/server.js';
 import { nodeWithTsx } from './cli/run.js';
 import { invalidWmo305, wmo301, wmo305 } from './http/messages.js';
+import { tempDir } from './temp-dir.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tsx = nodeWithTsx.map((part) => `"${part}"`).join(' ');
@@ -37,7 +37,7 @@ let dir: string;
 let service: StartedService;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'iwmo-readme-'));
+  dir = tempDir('readme');
   writeFileSync(join(dir, 'message.xml'), wmo305());
   writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
   cpSync(join(root, 'fixtures/extensions/conversions'), dir, { recursive: true });

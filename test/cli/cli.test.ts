@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_ACHTERNAAM, CLIENT_BSN, INVALID_BSN_LINE, MALFORMED, invalidWmo305, wmo301, wmo305, wmo323 } from '../http/messages.js';
 import { validate } from '../../src/index.js';
 import { hasScript, iwmo, iwmoOnTerminal } from './run.js';
+import { tempDir } from '../temp-dir.js';
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'iwmo-cli-'));
+  dir = tempDir('cli');
   writeFileSync(join(dir, 'valid.xml'), wmo305());
   writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
   writeFileSync(join(dir, 'malformed.xml'), MALFORMED);

@@ -1,22 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { goereeDir, goereeReportFiles, goereeReports, report } from '../extensions/status/support.js';
 import { iwmo } from './run.js';
+import { tempDir } from '../temp-dir.js';
 
 const contract = join(goereeDir, 'contract.json');
 const reports = goereeReportFiles.map((f) => join(goereeDir, f));
 let scratch: string;
 
 beforeAll(() => {
-  scratch = mkdtempSync(join(tmpdir(), 'iwmo-contract-'));
+  scratch = tempDir('contract');
   writeFileSync(join(scratch, 'other.json'), JSON.stringify(report(8, 120, { contractId: 'brunssum-2016' })));
   writeFileSync(join(scratch, 'broken.json'), '{ "kind": "ProviderReport", ');
   const { spendYtd: _spendYtd, ...withoutSpend } = goereeReports[1]!;
   writeFileSync(join(scratch, 'no-spend.json'), JSON.stringify(withoutSpend));
 });
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('iwmo contract status', () => {
   it('prints the status per period for people: the P07 crossing and its amendment', () => {

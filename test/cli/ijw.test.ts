@@ -2,17 +2,17 @@
  * The command line on iJw 3.2 messages: the same commands, the standard told
  * by the namespace and named in the output.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validate } from '../../src/index.js';
 import { iwmo } from './run.js';
+import { tempDir } from '../temp-dir.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/retour');
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'iwmo-cli-ijw-'));
+  dir = tempDir('cli-ijw');
   for (const id of ['JW301', 'JW319', 'WMO301']) copyFileSync(join(FIXTURES, `${id}.xml`), join(dir, `${id}.xml`));
 });
 

@@ -5,20 +5,19 @@
  * And durability: `iwmo dossier add` killed with SIGKILL loses nothing it acknowledged.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decode, serialize, type Message } from '../../src/index.js';
 import type * as T from '../../src/standard/generated/types.js';
 import { SqliteDossierStore } from '../../src/node/sqlite-store.js';
 import { base301, base305, base307, base323, BSN, credit, prestatie, retotal, startProduct, stopProduct, toegewezenProduct } from '../rules/bases.js';
 import { iwmo, nodeWithTsx } from '../cli/run.js';
 import { jwTwin } from '../rules/twin.js';
+import { tempDir } from '../temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'iwmo-dossier-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('dossier-cli');
 
 function write(name: string, message: Message): string {
   const file = join(dir, name);

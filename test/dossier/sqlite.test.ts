@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqliteDossierStore } from '../../src/node/sqlite-store.js';
 import { migrations } from '../../src/node/migrations.js';
 import { scenarioSuite } from './scenario-suite.js';
+import { tempDir } from '../temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'iwmo-sqlite-'));
+const dir = tempDir('sqlite');
 let n = 0;
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 scenarioSuite('the SQLite store', async () => new SqliteDossierStore(join(dir, `d${++n}.db`)));
 

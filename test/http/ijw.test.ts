@@ -1,16 +1,16 @@
 /** The HTTP service on iJw 3.2 messages: the same routes, the standard in the report and the answer. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createService } from '../../src/http/server.js';
 import { openApiDocument } from '../../src/http/openapi.js';
+import { tempDir } from '../temp-dir.js';
 
 const XML = { 'content-type': 'application/xml' };
 const fixture = (id: string): string => readFileSync(join(import.meta.dirname, '../../fixtures/retour', `${id}.xml`), 'utf8');
 
 describe('HTTP service with iJw messages', () => {
-  const app = createService({ webRoot: mkdtempSync(join(tmpdir(), 'iwmo-empty-web-')) });
+  const app = createService({ webRoot: tempDir('empty-web') });
   afterAll(() => app.close());
 
   it('validates a JW301 and names its standard', async () => {

@@ -1,16 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, startService } from '../../src/http/server.js';
 import { validate } from '../../src/index.js';
 import { CLIENT_ACHTERNAAM, CLIENT_BSN, ENTITY_BOMB, INVALID_BSN_LINE, MALFORMED, invalidWmo305, wmo305, wmo323 } from './messages.js';
 import { responseHeadForLength } from './raw-request.js';
+import { tempDir } from '../temp-dir.js';
 
 const XML = { 'content-type': 'application/xml' };
 
 describe('HTTP service', () => {
-  const app = createService({ webRoot: mkdtempSync(join(tmpdir(), 'iwmo-empty-web-')) });
+  const app = createService({ webRoot: tempDir('empty-web') });
   afterAll(() => app.close());
 
   it('answers the health check', async () => {
@@ -148,7 +148,7 @@ describe('HTTP service', () => {
 });
 
 describe('HTTP service web page', () => {
-  const webRoot = mkdtempSync(join(tmpdir(), 'iwmo-web-'));
+  const webRoot = tempDir('web');
   for (const file of ['index.html', 'app.js', 'worker.js', 'contract-worker.js', 'app.css']) writeFileSync(join(webRoot, file), `/* ${file} */`);
   const app = createService({ webRoot });
   afterAll(() => app.close());

@@ -3,7 +3,7 @@
  * a private temporary file as it arrives and validated from there, with the
  * same report as the in-memory path, and nothing is left behind in any outcome.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, startService, type StartedService } from '../../src/http/server.js';
 import { MALFORMED, wmo323 } from './messages.js';
 import { responseHeadForLength } from './raw-request.js';
+import { tempDir } from '../temp-dir.js';
 
 const XML = { 'content-type': 'application/xml' };
 const THRESHOLD = 4096;
@@ -57,7 +58,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 describe('POST /v1/validate with a body above workerThreshold', () => {
-  const spoolRoot = mkdtempSync(join(tmpdir(), 'iwmo-spool-test-'));
+  const spoolRoot = tempDir('spool-test');
   const spooled = (): string[] => readdirSync(spoolRoot);
   const inMemory = createService({ workerThreshold: Number.MAX_SAFE_INTEGER, bodyLimit: BODY_LIMIT });
   let service: StartedService;

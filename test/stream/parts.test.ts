@@ -3,11 +3,10 @@
  * answer only when the whole message is clean, the one-pass report in every
  * other case, wherever the split falls.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateWhole } from '../../src/api.js';
 import { encode, type WMO323 } from '../../src/index.js';
 import { PARTS_FROM_BYTES, validateFile } from '../../src/node/validate-file.js';
@@ -16,9 +15,9 @@ import { buildDeclaratie } from '../../bench/lib/declaratie.js';
 import { mutators } from './declaratie-mutators.js';
 // The total again, so that only the planted key breaks a rule.
 import { retotal } from '../rules/bases.js';
+import { tempDir } from '../temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'iwmo-parts-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('parts');
 
 let files = 0;
 function fileOf(xml: string): { file: string; size: number; bytes: Uint8Array } {

@@ -6,14 +6,14 @@
  * events, lines and columns as saxes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ByteXmlReader } from '../../src/xml/byte-reader.js';
 import { readXml, type XmlEvents } from '../../src/xml/reader.js';
 import { loadFixtures } from '../../scripts/lib/fixture-files.js';
 import { createRandom } from '../../scripts/lib/mutations.js';
+import { tempDir } from '../temp-dir.js';
 
 const hasXmllint = spawnSync('sh', ['-c', 'command -v xmllint'], { encoding: 'utf8' }).status === 0;
 const MARKUP = ['<', '>', '&', '&amp;', '&#0;', '&#x41;', '&bogus;', ']]>', '<!--', '-->', '<!-- c -->', '<!-- a -- b -->', '<?pi x?>', '<![CDATA[x]]>', '<!DOCTYPE x>', '</a>', '<a/>', '<a>', '\r', '\r\n', '\u0000', '\u0001', 'é', '😀', '\uFFFE', ' xmlns:q="urn:q"', ' xmlns:q=""', ' q:a="1"', ' a="1" a="2"', ' a="<"', '"', "'", '=', ':', '<:a/>', '<a:/>', '<1a/>'];
@@ -112,7 +112,7 @@ describe('the byte tokenizer', () => {
   });
 
   it.skipIf(!hasXmllint)('accepts only what xmllint finds well-formed (skipped without xmllint)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'iwmo-tokenizer-'));
+    const dir = tempDir('tokenizer');
     const files = accepted.map((bytes, i) => {
       const file = join(dir, `t${i}.xml`);
       writeFileSync(file, bytes);

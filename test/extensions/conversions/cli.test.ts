@@ -5,8 +5,7 @@
  * names VOLUME_PROFILE_LOST and PRODUCT_CODE_DROPPED in report.json, exits 3,
  * and every message it writes passes the official XSD and the level-2 rules.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { generateMessages } from '../../../src/generate-entry.js';
 import { parse, serialize, validate, type WMO301, type WMO301ToegewezenProduct } from '../../../src/index.js';
 import { iwmo } from '../../cli/run.js';
 import { addDaysUtc, CONVERSION_FIXTURES, xmllintComplaint, XMLLINT_SKIP_REASON } from './support.js';
+import { tempDir } from '../../temp-dir.js';
 
 interface Case {
   readonly message: WMO301;
@@ -74,7 +74,7 @@ const cases: Case[] = fc
 describe('iwmo convert C2 on unseen 301s with their own profiles', () => {
   it.each(cases.map((c, i) => [i + 1, c] as const))('case %i: right Budget, old assignment ended the day before, losses named, exit 3, every message valid', (_n, c) => {
     expect(validate(serialize(c.message)).accepted).toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'iwmo-convert-'));
+    const dir = tempDir('convert');
     writeFileSync(join(dir, 'toewijzing.xml'), serialize(c.message));
     writeFileSync(join(dir, 'profiel.json'), JSON.stringify(c.profile));
     const run = iwmo(['convert', 'C2', join(dir, 'toewijzing.xml'), '--profile', join(dir, 'profiel.json'), '--on', c.on, '--out', join(dir, 'uit')]);
@@ -108,7 +108,7 @@ describe('iwmo convert C2 on unseen 301s with their own profiles', () => {
   });
 
   it('exit 1 with the finding on stderr and in report.json when the profile has no tariff', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'iwmo-convert-'));
+    const dir = tempDir('convert');
     const c = cases[0]!;
     writeFileSync(join(dir, 'toewijzing.xml'), serialize(c.message));
     writeFileSync(join(dir, 'profiel.json'), JSON.stringify({ ...c.profile, tariffs: [] }));
@@ -120,7 +120,7 @@ describe('iwmo convert C2 on unseen 301s with their own profiles', () => {
   });
 
   it('exit 0 when nothing is lost, exit 2 on usage errors', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'iwmo-convert-'));
+    const dir = tempDir('convert');
     const lossless = iwmo(['project', join(CONVERSION_FIXTURES, 'goeree-2016-intensity.json'), '--profile', join(CONVERSION_FIXTURES, 'goeree-2016-profile.json'), '--out', dir]);
     expect(lossless.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))).toMatchObject({ rule: 'intensity-projection', lossless: true, losses: [] });
@@ -131,7 +131,7 @@ describe('iwmo convert C2 on unseen 301s with their own profiles', () => {
   });
 
   it('E5 through the CLI: C7 writes the outputgericht product and reports GOALS_NOT_PROJECTED (exit 3)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'iwmo-convert-'));
+    const dir = tempDir('convert');
     const run = iwmo(['convert', 'C7', join(CONVERSION_FIXTURES, 'sittard-2016-agreement.json'), '--profile', join(CONVERSION_FIXTURES, 'sittard-2016-profile.json'), '--out', dir]);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('GOALS_NOT_PROJECTED');
@@ -140,7 +140,7 @@ describe('iwmo convert C2 on unseen 301s with their own profiles', () => {
   });
 
   it('E6 and E7 through the CLI: 18 720 per week, 468 000, 243 360 with 2.57 h, 75 h / 4 519 min with their remainders, 39 583 for 380 min', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'iwmo-convert-'));
+    const dir = tempDir('convert');
     const run = (name: string, args: string[]): { status: number | null; report: { losses: { code: string; delta?: object }[] }; message: WMO301 } => {
       const out = join(dir, name);
       const result = iwmo(['convert', ...args, '--out', out]);

@@ -1,12 +1,12 @@
 /** `iwmo ext validate`, `POST /v1/ext/validate` and E10's refused standard messages through `validate`. */
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createService } from '../../../src/http/server.js';
 import { validate } from '../../../src/index.js';
 import { iwmo } from '../../cli/run.js';
 import { SEED_CASES, brokenCases, fixtureDir, root } from './support.js';
+import { tempDir } from '../../temp-dir.js';
 
 describe('iwmo ext validate', () => {
   it('accepts every valid fixture (exit 0), folders searched for .json and .xml', () => {
@@ -50,12 +50,12 @@ describe('iwmo ext validate', () => {
     const missing = iwmo(['ext', 'validate', join(root, 'no-such-file.json')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('no such file or folder');
-    expect(iwmo(['ext', 'validate', mkdtempSync(join(tmpdir(), 'iwmo-ext-empty-'))]).status).toBe(2);
+    expect(iwmo(['ext', 'validate', tempDir('ext-empty')]).status).toBe(2);
   });
 });
 
 describe('POST /v1/ext/validate', () => {
-  const app = createService({ webRoot: mkdtempSync(join(tmpdir(), 'iwmo-empty-web-')) });
+  const app = createService({ webRoot: tempDir('empty-web') });
   afterAll(() => app.close());
   const contract = readFileSync(join(fixtureDir, 'alphen/contract.json'));
 

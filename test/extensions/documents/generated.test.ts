@@ -4,8 +4,7 @@
  * fixtures. The XSD is checked by xmllint (CI installs libxml2-utils).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -17,6 +16,7 @@ import { definition } from '../../../src/extensions/documents/definition.js';
 import { documentToXml, validateDocument } from '../../../src/extensions/index.js';
 import type { DocumentKind } from '../../../src/extensions/model.js';
 import { brokenCases, root, validFixtureFiles } from './support.js';
+import { tempDir } from '../../temp-dir.js';
 
 const XSD = join(root, 'schemas/extensions/iwmo-ext.xsd');
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
@@ -94,7 +94,7 @@ describe.skipIf(!hasXmllint)('the XSD with xmllint', () => {
   });
 
   it('accepts every encoded document, generated from the definition', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'iwmo-ext-xsd-'));
+    const dir = tempDir('ext-xsd');
     const files: string[] = [];
     for (const { kind } of definition.documents) {
       const docs = [...fc.sample(shapeArbitrary(kind as DocumentKind), { numRuns: 15, seed: 7 }), ...fc.sample(documentArbitrary(kind as DocumentKind), { numRuns: 15, seed: 8 })];
