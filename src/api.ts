@@ -3,7 +3,8 @@
  * every finding, `safeParse` returns them as data, `validate` gives a Report.
  */
 import { IwmoError, isError, type Finding, type Report } from './findings.js';
-import { decode } from './codec/decode.js';
+import { decodeWithSaxes } from './codec/decode.js';
+import { decode } from './decode-stream.js';
 import { encode, type EncodeOptions } from './codec/encode.js';
 import { detectMessage, type Detection } from './codec/detect.js';
 import type { DecodeOptions, DecodeResult } from './codec/types.js';
@@ -61,7 +62,7 @@ export function validate(xml: XmlInput, options?: ValidateOptions): Report {
 
 /** The classic path: the whole typed model, then the rules over it. */
 export function validateWhole(xml: XmlInput, options?: ValidateOptions): Report {
-  return validateDecoded(decode(xml, options), options);
+  return validateDecoded(decodeWithSaxes(xml, options), options);
 }
 
 /** The report on a message already decoded: its level-1 findings, then level 2 over the typed model (the model is kept for whoever needs it next, as a retour does). */

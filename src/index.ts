@@ -3,7 +3,7 @@ export { parse, safeParse, validate, serialize, detect } from './api.js';
 export type { XmlInput, SafeParseResult, ValidateOptions } from './api.js';
 export { IwmoError, isError, maskBsn } from './findings.js';
 export type { Finding, Report, ControlLevel, LocalizedText } from './findings.js';
-export { decode } from './codec/decode.js';
+export { decode } from './decode-stream.js';
 export { encode } from './codec/encode.js';
 export type { EncodeOptions } from './codec/encode.js';
 export type { DecodeOptions, DecodeResult, ReaderLimits } from './codec/types.js';

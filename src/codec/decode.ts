@@ -192,12 +192,17 @@ export interface Decoder {
   finish(readerFindings: readonly Finding[]): DecodeResult;
 }
 
-export function decode(input: string | Uint8Array, options: DecodeOptions = {}): DecodeResult {
+/**
+ * Decoding through saxes, which reads any well-formed XML (and text input):
+ * the reference `decode` (decode-stream.ts) falls back to for what the byte
+ * tokenizer leaves, with the same result.
+ */
+export function decodeWithSaxes(input: string | Uint8Array, options: DecodeOptions = {}): DecodeResult {
   const decoder = createDecoder(options);
   return decoder.finish(readXml(input, decoder.events, options));
 }
 
-/** The decoding state machine behind `decode`, for readers other than `readXml`. */
+/** The decoding state machine behind `decode`, fed by either reader. */
 export function createDecoder(options: DecodeOptions = {}, hooks: DecoderHooks = {}): Decoder {
   const findings: Finding[] = [];
   const withLocations = options.locations !== false;

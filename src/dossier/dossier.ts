@@ -8,7 +8,7 @@
  * same past, and the same message is never recorded twice.
  */
 import type { XmlInput } from '../api.js';
-import { decode } from '../codec/decode.js';
+import { decode } from '../decode-stream.js';
 import { encode, type EncodeOptions } from '../codec/encode.js';
 import { isError, type Finding, type LocalizedText, type Report } from '../findings.js';
 import { buildRetour } from '../retour/build.js';

@@ -4,7 +4,7 @@
  */
 import { validateDecoded, type ValidateOptions, type XmlInput } from '../api.js';
 import type { DecodeResult } from '../codec/types.js';
-import { decodeFast } from '../decode-stream.js';
+import { decode } from '../decode-stream.js';
 import { encode, type EncodeOptions } from '../codec/encode.js';
 import { isError, type Finding, type LocalizedText, type Report } from '../findings.js';
 import { buildRetour } from './build.js';
@@ -45,7 +45,7 @@ const NO_RETOUR_LEVEL_1: LocalizedText = {
 export function retour(xml: XmlInput, options: RetourCallOptions = {}): RetourResult {
   // One read gives both the report and the model the answer is copied from.
   // The national chain stops after level 1, so the retour does too, whatever the caller asked for.
-  return answerDecoded(decodeFast(xml, options), { ...options, allLevels: false });
+  return answerDecoded(decode(xml, options), { ...options, allLevels: false });
 }
 
 export interface AnswerOptions extends RetourCallOptions {
@@ -54,7 +54,7 @@ export interface AnswerOptions extends RetourCallOptions {
 }
 
 /**
- * The report and the answer on a message already decoded (by `decodeFast`
+ * The report and the answer on a message already decoded (by `decode`
  * or `startDecode`), so the message is read once for both.
  */
 export function answerDecoded(decoded: DecodeResult, options: AnswerOptions = {}): RetourResult {

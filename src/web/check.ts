@@ -5,7 +5,7 @@
  * once, and the same decoded model gives both the report and the retour.
  */
 import type { DecodeResult } from '../codec/types.js';
-import { decode } from '../codec/decode.js';
+import { decodeWithSaxes } from '../codec/decode.js';
 import { startDecode } from '../decode-stream.js';
 import { isError, type Report } from '../findings.js';
 import type { RetourOptions } from '../retour/options.js';
@@ -40,8 +40,8 @@ export function* answerInSteps(bytes: Uint8Array, allLevels: boolean, options: R
     decoded = decoding.end();
   }
   yield { phase: 'judging', done: total, total, clients };
-  // What the fast tokenizer leaves (and anything over the cap) is read whole by `decode`, with the same findings.
-  return answerDecoded(decoded ?? decode(bytes), { ...options, allLevels });
+  // What the fast tokenizer leaves (and anything over the cap) is read whole by saxes, with the same findings.
+  return answerDecoded(decoded ?? decodeWithSaxes(bytes), { ...options, allLevels });
 }
 
 /** The steps of `answerInSteps`, ending in what the page is sent: a summary of the report, and the answer as XML. */

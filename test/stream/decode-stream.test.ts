@@ -1,30 +1,40 @@
 /**
- * Decoding in chunks keeps what `decode` gives — the typed message, the
- * level-1 findings with their lines — whatever the chunk size, and gives up
- * (for `decode` to answer) exactly where the byte tokenizer does.
+ * Decoding through the byte tokenizer keeps what saxes gives — the typed
+ * message, the level-1 findings with their lines — whatever the chunk size,
+ * and gives up (for saxes to answer) exactly where the tokenizer does. The
+ * public `decode` (and so `parse`, `safeParse`, `retour`, format and the
+ * dossier) is that path.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/codec/decode.js';
-import { decodeFast, startDecode } from '../../src/decode-stream.js';
+import { decodeWithSaxes } from '../../src/codec/decode.js';
+import { decode, startDecode } from '../../src/decode-stream.js';
+import { decode as publicDecode, type MessageId } from '../../src/index.js';
 import { loadFixtures } from '../../scripts/lib/fixture-files.js';
+import { buildMutationCorpus, createRandom, type MutationSource } from '../../scripts/lib/mutations.js';
 
 const fixtures = loadFixtures();
 
-function inChunks(bytes: Uint8Array, size: number): ReturnType<typeof decode> | undefined {
+function inChunks(bytes: Uint8Array, size: number): ReturnType<typeof decodeWithSaxes> | undefined {
   const decoding = startDecode();
   for (let offset = 0; offset < bytes.length; offset += size) if (!decoding.write(bytes.subarray(offset, offset + size))) break;
   return decoding.end();
 }
 
-describe('startDecode', () => {
-  it('gives decode’s result on every fixture, in chunks of any size', () => {
+const bytesOf = (xml: string): Uint8Array => new TextEncoder().encode(xml);
+
+describe('startDecode and decode', () => {
+  it('the public decode is the one through the byte tokenizer', () => {
+    expect(publicDecode).toBe(decode);
+  });
+
+  it('give saxes’ result on every fixture, in chunks of any size', () => {
     fc.assert(
       fc.property(fc.constantFrom(...fixtures), fc.integer({ min: 1, max: 4096 }), (fixture, size) => {
         const chunked = inChunks(fixture.bytes, size);
-        // Undefined only where the tokenizer leaves the input to saxes; decodeFast then answers with decode.
-        if (chunked) expect(chunked).toEqual(decode(fixture.bytes));
-        expect(decodeFast(fixture.bytes)).toEqual(decode(fixture.bytes));
+        // Undefined only where the tokenizer leaves the input to saxes; decode then answers through saxes.
+        if (chunked) expect(chunked).toEqual(decodeWithSaxes(fixture.bytes));
+        expect(decode(fixture.bytes)).toEqual(decodeWithSaxes(fixture.bytes));
       }),
       { numRuns: 300 },
     );
@@ -36,13 +46,40 @@ describe('startDecode', () => {
     const valid = fixtures.find((f) => f.expect.accepted)!;
     const withInstruction = new TextEncoder().encode(new TextDecoder().decode(valid.bytes).replace('?>', '?><?iwmo test?>'));
     expect(inChunks(withInstruction, 1 << 20)).toBeUndefined();
-    expect(decodeFast(withInstruction)).toEqual(decode(withInstruction));
+    expect(decode(withInstruction)).toEqual(decodeWithSaxes(withInstruction));
   });
 
-  it('leaves input over the size cap to decode, which refuses it unread', () => {
+  it('leave input over the size cap to saxes, which refuses it unread', () => {
     const valid = fixtures.find((f) => f.expect.accepted)!;
-    const result = decodeFast(valid.bytes, { maxBytes: 100 });
-    expect(result).toEqual(decode(valid.bytes, { maxBytes: 100 }));
+    const result = decode(valid.bytes, { maxBytes: 100 });
+    expect(result).toEqual(decodeWithSaxes(valid.bytes, { maxBytes: 100 }));
     expect(result.value).toBeUndefined();
+  });
+
+  it('decode gives saxes’ result on every mutant of the seeded corpus', () => {
+    const sources: MutationSource[] = fixtures.filter((f) => f.expect.accepted).map((f) => ({ name: f.name, message: f.id as MessageId, xml: new TextDecoder().decode(f.bytes) }));
+    for (const mutant of buildMutationCorpus(sources, { count: 1000, seed: 23 })) {
+      const bytes = bytesOf(mutant.xml);
+      expect(decode(bytes), `${mutant.id} ${mutant.description}`).toEqual(decodeWithSaxes(bytes));
+    }
+  });
+
+  it('decode gives saxes’ result on byte-level damage: truncations, flipped bytes, inserted markup', () => {
+    const rng = createRandom(29);
+    const inserts = ['<', '&', ']]>', '<!--x-->', '<?pi x?>', '<![CDATA[x]]>', '</a>', '<a/>', '\r', '\u0001', '&amp;', '&#x1F600;', 'é', ' xmlns:q="u"', '"'];
+    for (const source of fixtures.slice(0, 40)) {
+      const text = new TextDecoder().decode(source.bytes);
+      for (let k = 0; k < 25; k++) {
+        const at = rng.int(text.length);
+        const kind = rng.int(3);
+        let damaged: Uint8Array;
+        if (kind === 0) damaged = bytesOf(text.slice(0, at));
+        else if (kind === 1) {
+          damaged = Uint8Array.from(source.bytes);
+          damaged[at % damaged.length] = rng.int(256);
+        } else damaged = bytesOf(text.slice(0, at) + inserts[rng.int(inserts.length)]! + text.slice(at));
+        expect(decode(damaged), `${source.name} ${kind} at ${at}`).toEqual(decodeWithSaxes(damaged));
+      }
+    }
   });
 });

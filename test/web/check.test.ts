@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeclaratie } from '../../bench/lib/declaratie.js';
 import { encode, validate, type MessageId, type Report } from '../../src/index.js';
-import { decode } from '../../src/codec/decode.js';
+import { decodeWithSaxes } from '../../src/codec/decode.js';
 import { buildRetour } from '../../src/retour/build.js';
 import { retour } from '../../src/retour/retour.js';
 import { antwoordBerichtFor } from '../../src/retour/messages.js';
@@ -36,7 +36,7 @@ function twoReads(bytes: Uint8Array, allLevels: boolean): CheckOutcome {
   const chain = validate(bytes);
   const report = allLevels ? validate(bytes, { allLevels: true }) : chain;
   const levelOne = chain.findings.some((f) => f.level === 1 && f.severity !== 'warning');
-  const value = !levelOne && chain.message && antwoordBerichtFor(chain.message) ? decode(bytes).value : undefined;
+  const value = !levelOne && chain.message && antwoordBerichtFor(chain.message) ? decodeWithSaxes(bytes).value : undefined;
   const answer = value ? buildRetour(value, chain.findings, { now }) : undefined;
   return {
     summary: summarize(report),
