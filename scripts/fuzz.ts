@@ -3,7 +3,7 @@
  * every entry point. Each input is random bytes, a truncation, byte flips,
  * inserted markup, or a structural mutation (the mutation corpus) of a
  * fixture, and goes through `validate` (bytes and text, and with allLevels,
- * so the rules meet partial models), `retour`, and the
+ * so the rules meet partial models), `decode` (against saxes), `retour`, and the
  * service's POST /v1/validate and /v1/retour handlers. No exception may
  * escape, every report must be structured (rule, level, path, Dutch and
  * English text), the streaming path must give the whole-model report, and
@@ -16,8 +16,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { validateWhole } from '../src/api.js';
+import { decodeWithSaxes } from '../src/codec/decode.js';
 import { createService } from '../src/http/server.js';
-import { retour, validate, type Finding, type MessageId, type Report } from '../src/index.js';
+import { decode, retour, validate, type Finding, type MessageId, type Report } from '../src/index.js';
 import { loadFixtures, REPO_ROOT } from './lib/fixture-files.js';
 import { buildMutationCorpus, createRandom, type MutationSource, type Random } from './lib/mutations.js';
 
@@ -117,6 +118,7 @@ async function main(): Promise<number> {
         problem = checkReport(allLevels, 'validate (allLevels)');
         if (!problem && !isDeepStrictEqual(allLevels, validateWhole(input.bytes, { allLevels: true }))) problem = 'validate (allLevels): the streaming report differs from the whole-model report';
       }
+      if (!problem && !isDeepStrictEqual(decode(input.bytes), decodeWithSaxes(input.bytes))) problem = 'decode: the byte tokenizer’s result differs from saxes’';
       if (!problem) {
         const answer = retour(input.bytes);
         problem = checkReport(answer.report, 'retour');
