@@ -10,7 +10,7 @@
  * typed model beside xmllint parsing the same bytes. Ratios are ours /
  * xmllint's: ≤ 1 is as fast or as small.
  */
-import { spawnSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -167,6 +167,8 @@ export function printRatios(rows: readonly RatioRow[]): void {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  // Ours runs on the Node that runs the bench (process.execPath): run it with another Node to compare releases.
+  console.log(`ours on Node ${process.versions.node} (V8 ${process.versions.v8}); ${execSync('xmllint --version 2>&1').toString().split('\n')[0]}`);
   console.log(format(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(format(l));

@@ -208,7 +208,7 @@ async function main(): Promise<number> {
   console.log('');
   printRatios(ratioRows);
   if (RATIOS_ONLY) {
-    writeFileSync(join(OUT, 'ratios.json'), JSON.stringify({ date: new Date().toISOString(), reps: REPS, rows: ratioRows }, null, 2) + '\n');
+    writeFileSync(join(OUT, 'ratios.json'), JSON.stringify({ date: new Date().toISOString(), node: process.versions.node, reps: REPS, rows: ratioRows }, null, 2) + '\n');
     return 0;
   }
   console.log('');

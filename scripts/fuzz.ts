@@ -3,9 +3,9 @@
  * every entry point. Each input is random bytes, a truncation, byte flips,
  * inserted markup, or a structural mutation (the mutation corpus) of a
  * fixture, and goes through `validate` (bytes and text, and with allLevels,
- * so the rules meet partial models), `decode` (against saxes), `retour`, and the
- * service's POST /v1/validate and /v1/retour handlers. No exception may
- * escape, every report must be structured (rule, level, path, Dutch and
+ * so the rules meet partial models), `decode` (bytes and text, against saxes),
+ * `retour`, and the service's POST /v1/validate and /v1/retour handlers. No
+ * exception may escape, every report must be structured (rule, level, path, Dutch and
  * English text), the streaming path must give the whole-model report, and
  * every input must be answered within the bound.
  *
@@ -111,7 +111,12 @@ async function main(): Promise<number> {
       if (!report.accepted) rejected++;
       problem = checkReport(report, 'validate');
       if (!problem && !isDeepStrictEqual(report, validateWhole(input.bytes))) problem = 'validate: the streaming report differs from the whole-model report';
-      if (!problem) problem = checkReport(validate(new TextDecoder().decode(input.bytes)), 'validate (text)');
+      const text = new TextDecoder().decode(input.bytes);
+      if (!problem) {
+        const textReport = validate(text);
+        problem = checkReport(textReport, 'validate (text)');
+        if (!problem && !isDeepStrictEqual(textReport, validateWhole(text))) problem = 'validate (text): the streaming report differs from the whole-model report';
+      }
       if (!problem) {
         // Level 2 over what could be read of a refused message: the rules meet partial models here.
         const allLevels = validate(input.bytes, { allLevels: true });
@@ -119,6 +124,7 @@ async function main(): Promise<number> {
         if (!problem && !isDeepStrictEqual(allLevels, validateWhole(input.bytes, { allLevels: true }))) problem = 'validate (allLevels): the streaming report differs from the whole-model report';
       }
       if (!problem && !isDeepStrictEqual(decode(input.bytes), decodeWithSaxes(input.bytes))) problem = 'decode: the byte tokenizer’s result differs from saxes’';
+      if (!problem && !isDeepStrictEqual(decode(text), decodeWithSaxes(text))) problem = 'decode (text): the byte tokenizer’s result differs from saxes’';
       if (!problem) {
         const answer = retour(input.bytes);
         problem = checkReport(answer.report, 'retour');

@@ -12,6 +12,7 @@ import type { Message } from './standard/generated/types.js';
 import { standardIdOf } from './standard/standards.js';
 import { checkRules, type Profile } from './rules/index.js';
 import { startValidation } from './validate-stream.js';
+import { inputChunks } from './xml/input-chunks.js';
 import { DEFAULT_MAX_BYTES } from './xml/reader.js';
 
 export type XmlInput = string | Uint8Array;
@@ -44,16 +45,14 @@ export interface ValidateOptions extends DecodeOptions {
   readonly allLevels?: boolean;
 }
 
-/** Bytes handed to the streaming path at a time. */
-const CHUNK = 1 << 20;
-
 /** Validates a message like the national chain: level 1 (XSD), then the in-message rules of level 2. */
 export function validate(xml: XmlInput, options?: ValidateOptions): Report {
-  // Bytes take the streaming path (a WMO323 is judged per batch of Clients and never held whole);
-  // what it leaves (over the size cap, input the fast tokenizer does not take) goes the classic way.
-  if (typeof xml !== 'string' && xml.byteLength <= (options?.maxBytes ?? DEFAULT_MAX_BYTES)) {
+  // Bytes and text take the streaming path (a WMO323 is judged per batch of Clients and never held whole);
+  // what it leaves (over the size cap, a lone surrogate, input the fast tokenizer does not take) goes the classic way.
+  const chunks = inputChunks(xml, options?.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (chunks) {
     const validation = startValidation(options);
-    for (let offset = 0; offset < xml.byteLength; offset += CHUNK) if (!validation.write(xml.subarray(offset, offset + CHUNK))) break;
+    for (const chunk of chunks) if (!validation.write(chunk)) break;
     const report = validation.end();
     if (report) return report;
   }

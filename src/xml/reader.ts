@@ -6,7 +6,7 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { Finding, LocalizedText } from '../findings.js';
-import { LONE_SURROGATE, codePointLabel } from './characters.js';
+import { LONE_SURROGATE, codePointLabel, mayHoldLoneSurrogate } from './characters.js';
 
 export interface XmlAttribute {
   readonly name: string;
@@ -81,7 +81,8 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function sizeOf(input: string | Uint8Array, max: number): number {
+/** The input's size in UTF-8 bytes, or a number over `max` as soon as it is sure to exceed it. */
+export function sizeOf(input: string | Uint8Array, max: number): number {
   if (typeof input !== 'string') return input.byteLength;
   if (input.length > max) return input.length; // at least this many bytes
   if (input.length * 3 <= max) return input.length; // cannot exceed the cap
@@ -94,9 +95,7 @@ function sizeOf(input: string | Uint8Array, max: number): number {
  * pair it with the next character and report whatever that breaks.
  */
 function loneSurrogate(input: string): { readonly code: number; readonly line: number; readonly column: number } | undefined {
-  // isWellFormed (ES2024) answers at native speed; the search only runs when there is one to find.
-  const wellFormed = (input as { isWellFormed?: () => boolean }).isWellFormed?.call(input);
-  if (wellFormed === true) return undefined;
+  if (!mayHoldLoneSurrogate(input)) return undefined;
   const at = LONE_SURROGATE.exec(input)?.index;
   if (at === undefined) return undefined;
   let line = 1;

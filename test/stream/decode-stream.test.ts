@@ -28,13 +28,15 @@ describe('startDecode and decode', () => {
     expect(publicDecode).toBe(decode);
   });
 
-  it('give saxes’ result on every fixture, in chunks of any size', () => {
+  it('give saxes’ result on every fixture, in chunks of any size, and as text', () => {
     fc.assert(
       fc.property(fc.constantFrom(...fixtures), fc.integer({ min: 1, max: 4096 }), (fixture, size) => {
         const chunked = inChunks(fixture.bytes, size);
         // Undefined only where the tokenizer leaves the input to saxes; decode then answers through saxes.
         if (chunked) expect(chunked).toEqual(decodeWithSaxes(fixture.bytes));
         expect(decode(fixture.bytes)).toEqual(decodeWithSaxes(fixture.bytes));
+        const text = new TextDecoder().decode(fixture.bytes);
+        expect(decode(text)).toEqual(decodeWithSaxes(text));
       }),
       { numRuns: 300 },
     );
@@ -56,11 +58,12 @@ describe('startDecode and decode', () => {
     expect(result.value).toBeUndefined();
   });
 
-  it('decode gives saxes’ result on every mutant of the seeded corpus', () => {
+  it('decode gives saxes’ result on every mutant of the seeded corpus, as bytes and as text', () => {
     const sources: MutationSource[] = fixtures.filter((f) => f.expect.accepted).map((f) => ({ name: f.name, message: f.id as MessageId, xml: new TextDecoder().decode(f.bytes) }));
     for (const mutant of buildMutationCorpus(sources, { count: 1000, seed: 23 })) {
       const bytes = bytesOf(mutant.xml);
       expect(decode(bytes), `${mutant.id} ${mutant.description}`).toEqual(decodeWithSaxes(bytes));
+      expect(decode(mutant.xml), `${mutant.id} ${mutant.description} (text)`).toEqual(decodeWithSaxes(mutant.xml));
     }
   });
 

@@ -108,4 +108,47 @@ describe('streaming validation gives the whole-model report', () => {
       for (const rule of ['TR101', 'TR315', 'TR316', 'TR358', 'CS002', 'TR416']) expect(seen).toContain(rule);
     });
   });
+
+  describe('on text input (encoded piece by piece for the tokenizer)', () => {
+    const textOf = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+
+    it('on every fixture', () => {
+      for (const file of files) {
+        const text = textOf(readFileSync(file));
+        expect(validate(text), file).toEqual(validateWhole(text));
+      }
+    });
+
+    it('on every mutant of the seeded corpus', () => {
+      const sources: MutationSource[] = loadFixtures()
+        .filter((f) => f.expect.accepted)
+        .map((f) => ({ name: f.name, message: f.id as MessageId, xml: textOf(f.bytes) }));
+      for (const mutant of buildMutationCorpus(sources, { count: 800, seed: 13 })) expect(validate(mutant.xml), `${mutant.id} ${mutant.description}`).toEqual(validateWhole(mutant.xml));
+    });
+
+    it('on characters bytes cannot carry or that XML refuses: lone surrogates, a BOM, U+FFFE, controls, astral characters', () => {
+      const rng = createRandom(17);
+      const inserts = ['\uD800', '\uDC00', 'x\uDBFFy', '\uFEFF', '\uFFFE', '\uFFFF', '\u0000', '\u0001', '😀', '\u{10FFFF}', 'é', '\r\n', '\r'];
+      for (const source of loadFixtures().slice(0, 40)) {
+        const text = textOf(source.bytes);
+        for (let k = 0; k < 10; k++) {
+          const at = rng.int(text.length);
+          const damaged = text.slice(0, at) + inserts[rng.int(inserts.length)]! + text.slice(at);
+          expect(validate(damaged), `${source.name} at ${at}`).toEqual(validateWhole(damaged));
+        }
+        const withBom = '\uFEFF' + text;
+        expect(validate(withBom), `${source.name} with a BOM`).toEqual(validateWhole(withBom));
+      }
+    });
+
+    it('on a declaratie of several text chunks, with level-2 violations in different batches', () => {
+      const message = structuredClone(buildDeclaratie(2500));
+      mutators[Object.keys(mutators)[0]!]!(message, 10, 2400);
+      const text = encode(message);
+      expect(text.length).toBeGreaterThan(3 * (1 << 18));
+      const report = validate(text);
+      expect(report).toEqual(validateWhole(text));
+      expect(report.findings.length).toBeGreaterThan(0);
+    });
+  });
 });
