@@ -3,9 +3,9 @@
  * every entry point. Each input is random bytes, a truncation, byte flips,
  * inserted markup, or a structural mutation (the mutation corpus) of a
  * fixture, and goes through `validate` (bytes and text, and with allLevels,
- * so the rules meet partial models), `decode` (bytes and text, against saxes),
- * `retour`, and the service's POST /v1/validate and /v1/retour handlers. No
- * exception may escape, every report must be structured (rule, level, path, Dutch and
+ * so the rules meet partial models), `validateChunks`, `decode` (bytes and
+ * text, against saxes), `retour`, and the service's POST /v1/validate and
+ * /v1/retour handlers. No exception may escape, every report must be structured (rule, level, path, Dutch and
  * English text), the streaming path must give the whole-model report, and
  * every input must be answered within the bound.
  *
@@ -18,7 +18,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { validateWhole } from '../src/api.js';
 import { decodeWithSaxes } from '../src/codec/decode.js';
 import { createService } from '../src/http/server.js';
-import { decode, retour, validate, type Finding, type MessageId, type Report } from '../src/index.js';
+import { decode, retour, validate, validateChunks, type Finding, type MessageId, type Report } from '../src/index.js';
 import { loadFixtures, REPO_ROOT } from './lib/fixture-files.js';
 import { buildMutationCorpus, createRandom, type MutationSource, type Random } from './lib/mutations.js';
 
@@ -125,6 +125,12 @@ async function main(): Promise<number> {
       }
       if (!problem && !isDeepStrictEqual(decode(input.bytes), decodeWithSaxes(input.bytes))) problem = 'decode: the byte tokenizer’s result differs from saxes’';
       if (!problem && !isDeepStrictEqual(decode(text), decodeWithSaxes(text))) problem = 'decode (text): the byte tokenizer’s result differs from saxes’';
+      if (!problem) {
+        // In chunks of a size drawn per input, so tokens straddle the chunk ends.
+        const size = 1 + rng.int(4096);
+        const chunks = (): Uint8Array[] => Array.from({ length: Math.ceil(input.bytes.length / size) }, (_, i) => input.bytes.subarray(i * size, (i + 1) * size));
+        if (!isDeepStrictEqual(await validateChunks(chunks), report)) problem = 'validateChunks: the report differs from validate’s';
+      }
       if (!problem) {
         const answer = retour(input.bytes);
         problem = checkReport(answer.report, 'retour');

@@ -4,6 +4,8 @@ export type { XmlInput, SafeParseResult, ValidateOptions } from './api.js';
 export { IwmoError, isError, maskBsn } from './findings.js';
 export type { Finding, Report, ControlLevel, LocalizedText } from './findings.js';
 export { decode } from './decode-stream.js';
+export { validateChunks } from './validate-chunks.js';
+export type { ChunkSource } from './validate-chunks.js';
 export { encode } from './codec/encode.js';
 export type { EncodeOptions } from './codec/encode.js';
 export type { DecodeOptions, DecodeResult, ReaderLimits } from './codec/types.js';

@@ -4,7 +4,7 @@
  * chunk is done with once handed over; a new buffer per chunk would leave a
  * megabyte each for the collector, and the peak would grow with the file.
  */
-import type { FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 
 const CHUNK = 1 << 20;
 
@@ -20,3 +20,13 @@ export async function* chunksOf(handle: FileHandle, buffer: Uint8Array, start = 
 
 /** A buffer for `chunksOf`. */
 export const chunkBuffer = (): Uint8Array => new Uint8Array(CHUNK);
+
+/** The bytes of a file, a chunk at a time (one buffer, reused); the file is closed when they are read or abandoned. */
+export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    yield* chunksOf(handle, chunkBuffer());
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,14 +1,15 @@
 /**
- * Validates a file without reading it whole: chunks go through the streaming
- * path, so memory does not grow with a large declaratie. Only when that path
- * gives up (input the fast tokenizer leaves to saxes) is the file read whole
- * and validated the classic way, with the same findings.
+ * Validates a file without reading it whole (`validateChunks`): chunks go
+ * through the streaming path, so memory does not grow with a large
+ * declaratie. Only when that path gives up (input the fast tokenizer leaves
+ * to saxes) is the file read whole and validated the classic way, with the
+ * same findings.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { ValidateOptions } from '../api.js';
 import type { Report } from '../findings.js';
-import { chunkBuffer, chunksOf } from './file-chunks.js';
+import { fileChunks } from './file-chunks.js';
 import { DEFAULT_MAX_BYTES, tooLarge } from '../xml/reader.js';
 
 /** From this size on a file may be split over two threads (a worker thread costs about 0.1 s to start). */
@@ -33,19 +34,6 @@ export async function validateFile(file: string, options: ValidateFileOptions = 
     if (report) return report;
   }
   // Loaded only here: a declaratie validated in parts leaves the decoder and the rules to the worker threads.
-  const [{ startValidation }, { validateWhole }] = await Promise.all([import('../validate-stream.js'), import('../api.js')]);
-  const validation = startValidation(options);
-  const handle = await open(file, 'r');
-  let read = 0;
-  try {
-    for await (const chunk of chunksOf(handle, chunkBuffer())) {
-      read += chunk.length;
-      if (read > maxBytes || !validation.write(chunk)) break;
-    }
-  } finally {
-    await handle.close();
-  }
-  // A file that grew while it was read is judged as a whole, cap included.
-  const report = read <= maxBytes ? validation.end() : undefined;
-  return report ?? validateWhole(await readFile(file), options);
+  const { validateChunks } = await import('../validate-chunks.js');
+  return validateChunks(() => fileChunks(file), options);
 }

@@ -63,8 +63,8 @@ const npmPackages = (loaded: Loaded): string[] => loaded.packages.filter((p) => 
 
 describe('what a command loads', () => {
   it('iwmo validate: the validation code, commander and saxes; no other command, no extensions, dossier store, service, zod or progress bar', () => {
-    // validate-file loads the streaming path, the classic path and the splitting of a large declaratie when it needs them.
-    const loaded = loadedWith(['src/cli/main.ts', 'src/cli/program.ts', 'src/cli/validate-command.ts', 'src/validate-stream.ts', 'src/api.ts', 'src/node/validate-parts.ts']);
+    // validate-file loads the validation of chunks (the streaming and the classic path) and the splitting of a large declaratie when it needs them.
+    const loaded = loadedWith(['src/cli/main.ts', 'src/cli/program.ts', 'src/cli/validate-command.ts', 'src/validate-chunks.ts', 'src/node/validate-parts.ts']);
     expect(loaded.sources).toContain('src/node/validate-file.ts');
     expect(loaded.sources).toContain('src/xml/byte-reader.ts');
     expect(npmPackages(loaded)).toEqual(['commander', 'saxes']);

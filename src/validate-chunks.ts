@@ -1,0 +1,62 @@
+/**
+ * Validation of a message that arrives in chunks (a file, a Blob, an HTTP
+ * body): the streaming path of `validate` without the whole input in memory.
+ */
+import { validateWhole, type ValidateOptions } from './api.js';
+import type { Report } from './findings.js';
+import { startValidation } from './validate-stream.js';
+import { DEFAULT_MAX_BYTES, tooLarge } from './xml/reader.js';
+
+/**
+ * Opens the message's bytes, in chunks of any size. Called once; a second
+ * time only for input the byte tokenizer leaves to saxes. A chunk may be
+ * reused once the next is asked for.
+ */
+export type ChunkSource = () => Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/**
+ * Validates a message read in chunks, with the report `validate` gives on the
+ * whole input. The Clients of a WMO323 are judged in batches and dropped, so
+ * memory does not grow with the declaratie. Input the byte tokenizer does not
+ * take (a processing instruction, a DOCTYPE, not well-formed XML) is read
+ * again from `open` and validated whole. Over `maxBytes` (25 MB by default)
+ * the chunks are only counted, for the size the finding names.
+ */
+export async function validateChunks(open: ChunkSource, options: ValidateOptions = {}): Promise<Report> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const validation = startValidation(options);
+  let size = 0;
+  let streaming = true;
+  for await (const chunk of open()) {
+    size += chunk.byteLength;
+    if (size > maxBytes) streaming = false;
+    else if (!validation.write(chunk)) {
+      streaming = false;
+      break;
+    }
+  }
+  if (size > maxBytes) return { accepted: false, findings: [tooLarge(size, maxBytes)] };
+  const report = streaming ? validation.end() : undefined;
+  if (report) return report;
+  const whole = await readWhole(open, maxBytes);
+  return typeof whole === 'number' ? { accepted: false, findings: [tooLarge(whole, maxBytes)] } : validateWhole(whole, options);
+}
+
+/** All the bytes, or only their number once it is over the cap (a source may change between reads). */
+async function readWhole(open: ChunkSource, maxBytes: number): Promise<Uint8Array | number> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of open()) {
+    size += chunk.byteLength;
+    if (size <= maxBytes) chunks.push(chunk.slice());
+    else chunks.length = 0;
+  }
+  if (size > maxBytes) return size;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
