@@ -8,11 +8,39 @@ import { startValidation } from './validate-stream.js';
 import { DEFAULT_MAX_BYTES, tooLarge } from './xml/reader.js';
 
 /**
- * Opens the message's bytes, in chunks of any size. Called once; a second
- * time only for input the byte tokenizer leaves to saxes. A chunk may be
- * reused once the next is asked for.
+ * Opens the message's bytes, in chunks of any size: an iterable, an async
+ * iterable (a Node stream) or a web `ReadableStream` (`blob.stream()`, a
+ * `fetch` body). Called once; a second time only for input the byte tokenizer
+ * leaves to saxes. A chunk may be reused once the next is asked for.
  */
-export type ChunkSource = () => Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+export type ChunkSource = () => Iterable<Uint8Array> | AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+
+type Chunks = Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/** A stream as chunks: browsers that cannot iterate a ReadableStream with `for await` read it through its reader. */
+function chunksOf(opened: ReturnType<ChunkSource>): Chunks {
+  if (Symbol.asyncIterator in opened || Symbol.iterator in opened) return opened as Chunks;
+  return readerChunks(opened);
+}
+
+async function* readerChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // Abandoned early (the path gave up): the stream is told it is no longer read.
+    if (!done) await reader.cancel();
+    reader.releaseLock();
+  }
+}
 
 /**
  * Validates a message read in chunks, with the report `validate` gives on the
@@ -27,7 +55,7 @@ export async function validateChunks(open: ChunkSource, options: ValidateOptions
   const validation = startValidation(options);
   let size = 0;
   let streaming = true;
-  for await (const chunk of open()) {
+  for await (const chunk of chunksOf(open())) {
     size += chunk.byteLength;
     if (size > maxBytes) streaming = false;
     else if (!validation.write(chunk)) {
@@ -46,7 +74,7 @@ export async function validateChunks(open: ChunkSource, options: ValidateOptions
 async function readWhole(open: ChunkSource, maxBytes: number): Promise<Uint8Array | number> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of open()) {
+  for await (const chunk of chunksOf(open())) {
     size += chunk.byteLength;
     if (size <= maxBytes) chunks.push(chunk.slice());
     else chunks.length = 0;

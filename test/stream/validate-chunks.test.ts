@@ -78,4 +78,28 @@ describe('validateChunks', () => {
     expect(report).toEqual(validate(bytes));
     expect(new Set(report.findings.map((f) => f.rule))).toEqual(new Set(['TR101', 'TR316', 'TR358']));
   });
+
+  it('reads a web ReadableStream, also where it cannot be iterated, and cancels one it leaves early', async () => {
+    const valid = fixtures.find((f) => f.expect.accepted)!;
+    const withInstruction = new TextEncoder().encode(new TextDecoder().decode(valid.bytes).replace('?>', '?><?iwmo test?>'));
+    for (const bytes of [valid.bytes, withInstruction]) {
+      let cancelled = 0;
+      const open = (): ReadableStream<Uint8Array> => {
+        let at = 0;
+        const stream = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (at >= bytes.length) controller.close();
+            else controller.enqueue(bytes.slice(at, (at += 50)));
+          },
+          cancel() {
+            cancelled++;
+          },
+        });
+        // Only what every browser has: no Symbol.asyncIterator.
+        return { getReader: () => stream.getReader() } as unknown as ReadableStream<Uint8Array>;
+      };
+      expect(await validateChunks(open)).toEqual(validate(bytes));
+      expect(cancelled).toBe(bytes === withInstruction ? 1 : 0);
+    }
+  });
 });
