@@ -33,12 +33,18 @@ interface Answer {
 function post(url: string, body: string, { chunked, chunkSize = 1000 }: { chunked: boolean; chunkSize?: number }): Promise<Answer> {
   const bytes = Buffer.from(body);
   return new Promise((resolve, reject) => {
+    let answered = false;
     const outgoing = request(url, { method: 'POST', headers: { ...XML, ...(chunked ? {} : { 'content-length': String(bytes.length) }) } }, (response) => {
+      answered = true;
       const parts: Buffer[] = [];
       response.on('data', (part: Buffer) => parts.push(part));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(parts).toString()) }));
+      response.on('error', reject);
     });
-    outgoing.on('error', reject);
+    // A service that answers before the body is in (a 413, a 500) closes the connection: writing on then fails, and only the answer counts.
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      if (!(answered && (error.code === 'EPIPE' || error.code === 'ECONNRESET'))) reject(error);
+    });
     void (async () => {
       for (let at = 0; at < bytes.length && !outgoing.destroyed; at += chunkSize) {
         outgoing.write(bytes.subarray(at, at + chunkSize));
