@@ -3,12 +3,11 @@
  * part of `iwmo serve` do, loaded only when they run: the dossier, the
  * level-4 lists (zod) and the database drivers are needed by these alone.
  */
-import { readFile } from 'node:fs/promises';
 import { Dossier, listed, maskBsn, type Context, type DossierStore, type ListedMessage } from '../index.js';
 import { loadSources } from '../node/sources-file.js';
 import { reportJson } from '../http/report-json.js';
 import type { DossierServiceOptions } from '../http/dossier-routes.js';
-import { describeIoError, writeResult } from './files.js';
+import { describeIoError, readInput, writeResult } from './files.js';
 import { formatFileReport } from './text-report.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE } from './exit-codes.js';
 
@@ -52,14 +51,6 @@ async function withDossier<T>(db: string, work: (dossier: Dossier) => Promise<T>
   }
 }
 
-async function read(file: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    process.stderr.write(`iwmo: ${file}: ${describeIoError(error)}\n`);
-    return undefined;
-  }
-}
 
 function listedRow(m: ListedMessage): string[] {
   const codes = m.retourCodes.length ? ` ${m.retourCodes.join(',')}` : '';
@@ -75,7 +66,7 @@ function table(rows: readonly string[][]): string {
 
 /** `iwmo retour --dossier <db> <file>`: check at levels 1–4 against the dossier, record, and write the answer. */
 export async function retourWithDossier(db: string, file: string, out: string | undefined, sourcesFile?: string): Promise<number> {
-  const xml = await read(file);
+  const xml = await readInput(file);
   if (!xml) return EXIT_USAGE;
   const code = await withDossier(db, async (dossier) => {
     const result = await dossier.receive(xml);
@@ -96,7 +87,7 @@ export async function dossierAdd(db: string, files: readonly string[]): Promise<
   const code = await withDossier(db, async (d) => {
     let worst = EXIT_ACCEPTED;
     for (const file of files) {
-      const xml = await read(file);
+      const xml = await readInput(file);
       if (!xml) return EXIT_USAGE;
       const result = await d.add(xml);
       if (!result.record) {

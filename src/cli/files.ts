@@ -1,7 +1,11 @@
-/** Turns the paths on the command line into the list of files to read: folders are walked for `*.xml`. */
-import { readdir, stat, writeFile } from 'node:fs/promises';
+/** Turns the paths on the command line into the list of files to read: folders are walked for `*.xml`; `-` is standard input. */
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ChunkSource } from '../validate-chunks.js';
 import { EXIT_ACCEPTED, EXIT_USAGE } from './exit-codes.js';
+
+/** The path that stands for standard input, as in most command-line tools. */
+export const STDIN_PATH = '-';
 
 export interface InputFiles {
   readonly files: string[];
@@ -13,6 +17,10 @@ export async function collectXmlFiles(paths: readonly string[]): Promise<InputFi
   const files: string[] = [];
   const problems: string[] = [];
   for (const path of paths) {
+    if (path === STDIN_PATH) {
+      if (!files.includes(STDIN_PATH)) files.push(STDIN_PATH);
+      continue;
+    }
     try {
       const info = await stat(path);
       if (info.isDirectory()) files.push(...(await walk(path)));
@@ -64,4 +72,47 @@ export async function writeResult(text: string, out: string | undefined, summary
   }
   process.stderr.write(`${summary} written to ${out}\n`);
   return EXIT_ACCEPTED;
+}
+
+/** A command's input read whole: a file, or standard input for `-`. On failure it says why on stderr and gives undefined (exit 2). */
+export async function readInput(path: string): Promise<Buffer | undefined> {
+  try {
+    if (path !== STDIN_PATH) return await readFile(path);
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  } catch (error) {
+    process.stderr.write(`iwmo: ${path}: ${describeIoError(error)}\n`);
+    return undefined;
+  }
+}
+
+/**
+ * Standard input for `validateChunks`, which opens its source a second time
+ * only when the fast path gives up: that second reading replays the chunks
+ * read so far and goes on with the rest. Chunks are kept up to the cap only:
+ * over it validateChunks just counts and never opens again.
+ */
+export function stdinSource(maxBytes: number): ChunkSource {
+  const input = process.stdin[Symbol.asyncIterator]();
+  const kept: Uint8Array[] = [];
+  let keptBytes = 0;
+  async function* read(): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      const next = await input.next();
+      if (next.done) return;
+      const chunk = next.value as Buffer;
+      if (keptBytes <= maxBytes) {
+        kept.push(chunk);
+        keptBytes += chunk.length;
+      }
+      yield chunk;
+    }
+  }
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    yield* kept.splice(0);
+    yield* read();
+  }
+  let opened = 0;
+  return () => (opened++ === 0 ? read() : replay());
 }

@@ -1,22 +1,11 @@
 /** What `iwmo format`, `iwmo retour` and `iwmo inspect` do, loaded only when one of them runs. */
-import { readFile } from 'node:fs/promises';
 import { safeParse } from '../index.js';
 import { runOperation } from '../http/operations.js';
 import { reportJson } from '../http/report-json.js';
-import { describeIoError, writeResult } from './files.js';
+import { readInput, writeResult } from './files.js';
 import { inspectMessage } from './inspect.js';
 import { formatFileReport } from './text-report.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE } from './exit-codes.js';
-
-/** Reads a file for a command; on failure says why on stderr and gives undefined (exit 2). */
-async function readInput(file: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    process.stderr.write(`iwmo: ${file}: ${describeIoError(error)}\n`);
-    return undefined;
-  }
-}
 
 /** `iwmo format`: the canonical form on stdout. */
 export async function formatCommand(file: string): Promise<number> {

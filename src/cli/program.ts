@@ -28,7 +28,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   program
     .command('validate')
     .description('Validate messages like the national chain: level 1 (XSD), then the level-2 rules. Folders are searched for *.xml.')
-    .argument('<paths...>', 'files or folders')
+    .argument('<paths...>', 'files or folders (- for standard input)')
     .addOption(new Option('--format <format>', 'output for people (text) or machines (json)').choices(['text', 'json']).default('text'))
     .option('--all-levels', 'run level 2 even when level 1 failed (the chain itself stops after level 1)', false)
     .addOption(new Option('--workers <n>', 'worker threads for folders with many files (default: one per core); given as 2 or more, a declaratie of 4 MB or more is also split over two threads').argParser(positiveInteger))
@@ -42,7 +42,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   program
     .command('format')
     .description('Decode and encode a message again: the canonical form (prefixes wmo3NN and iwmo, CRLF, tabs) on stdout.')
-    .argument('<file>', 'the message')
+    .argument('<file>', 'the message (- for standard input)')
     .addHelpText('after', examples('iwmo format message.xml > tidy.xml'))
     .action(async (file: string) => {
       const { formatCommand } = await import('./message-action.js');
@@ -52,7 +52,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   program
     .command('retour')
     .description('Write the answer to a message: its retour (WMO302 … WMO320, JW302 … JW320), or for a 323 the declaratie-antwoord 325.')
-    .argument('<file>', 'the received message')
+    .argument('<file>', 'the received message (- for standard input)')
     .option('--out <file>', 'write the answer to this file instead of stdout')
     .option('--dossier <db>', 'also check levels 3 and 4 against this dossier (SQLite file or postgres:// URL) and record the message there')
     .option('--sources <file>', 'with --dossier: the level-4 lists (CBS gemeenten, product codes, tariffs) as JSON')
@@ -75,7 +75,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   program
     .command('inspect')
     .description('A readable summary: message type, sender and receiver, clients (BSN masked), products, periods, amounts in euro.')
-    .argument('<file>', 'the message')
+    .argument('<file>', 'the message (- for standard input)')
     .option('--limit <n>', 'items shown per list', positiveInteger, 20)
     .addHelpText('after', examples('iwmo inspect message.xml', 'iwmo inspect --limit 5 declaratie.xml'))
     .action(async (file: string, options: { limit: number }) => {

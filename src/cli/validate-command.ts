@@ -5,9 +5,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { reportJson, type ReportJson } from '../http/report-json.js';
-import { collectXmlFiles, describeIoError } from './files.js';
+import { collectXmlFiles, describeIoError, STDIN_PATH, stdinSource } from './files.js';
 import { formatFileReport, formatSummary, type FileResult } from './text-report.js';
 import { validateFile } from '../node/validate-file.js';
+import { DEFAULT_MAX_BYTES } from '../xml/reader.js';
 import { collectOldGenerationSooner, keepYoungGenerationSmall } from '../node/heap.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE } from './exit-codes.js';
 
@@ -49,7 +50,8 @@ export async function validateCommand(paths: readonly string[], options: Validat
   const done = (): void => bar?.increment();
   const workers = Math.min(options.workers ?? availableParallelism(), files.length);
   try {
-    if (files.length >= PARALLEL_FROM && workers > 1) await validateInWorkers(files, options, workers, reports, ioErrors, done);
+    // Standard input can only be read here: with it, every file is validated on this thread.
+    if (files.length >= PARALLEL_FROM && workers > 1 && !files.includes(STDIN_PATH)) await validateInWorkers(files, options, workers, reports, ioErrors, done);
     else await validateHere(files, options, reports, ioErrors, done);
   } finally {
     bar?.stop();
@@ -77,7 +79,12 @@ async function validateHere(files: readonly string[], options: ValidateCommandOp
     try {
       // Only `--workers 2` or more splits a large declaratie over two threads.
       const parts = options.workers === undefined ? {} : { parts: options.workers > 1 };
-      reports[i] = reportJson(await validateFile(file, { allLevels: options.allLevels, ...parts, ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}) }));
+      const limits = options.maxSize !== undefined ? { maxBytes: options.maxSize } : {};
+      const report =
+        file === STDIN_PATH
+          ? await (await import('../validate-chunks.js')).validateChunks(stdinSource(options.maxSize ?? DEFAULT_MAX_BYTES), { allLevels: options.allLevels, ...limits })
+          : await validateFile(file, { allLevels: options.allLevels, ...parts, ...limits });
+      reports[i] = reportJson(report);
     } catch (error) {
       ioErrors.push(`${file}: ${describeIoError(error)}`);
     }

@@ -24,8 +24,9 @@ export function iwmoOnTerminal(args: readonly string[], cwd = root): string {
   return result.stdout;
 }
 
-export function iwmo(args: readonly string[], cwd = root): CliRun {
+/** Runs the CLI with `input` (when given) on its standard input. */
+export function iwmo(args: readonly string[], cwd = root, input?: string | Uint8Array): CliRun {
   const [node, ...flags] = nodeWithTsx;
-  const result = spawnSync(node!, [...flags, main, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 60_000 });
+  const result = spawnSync(node!, [...flags, main, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 60_000, ...(input !== undefined ? { input } : {}) });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
