@@ -57,11 +57,30 @@ export async function readBody(payload: Readable, declaredLength: number | undef
     return spool ? await spool.close(received) : Buffer.concat(chunks, received);
   } catch (error) {
     await spool?.discard();
+    // A spool folder that cannot be made or written (missing, read-only, disk full) is the service's fault: a 500, not the client's 400.
+    if (spoolErrors.has(error as object)) {
+      // The body is within the cap: it is read to its end before the answer, so a client still sending it gets the 500, not a broken pipe.
+      await drain(payload, options.limit - received);
+      throw error;
+    }
     // The rest of a refused body is read and dropped, as Fastify does, so the answer can be sent.
     if (!payload.destroyed) payload.resume();
-    // A spool folder that cannot be made or written (missing, read-only, disk full) is the service's fault: a 500, not the client's 400.
-    throw spoolErrors.has(error as object) ? error : asClientError(error);
+    throw asClientError(error);
   }
+}
+
+/** Reads and drops what is left of a body, at most `upTo` bytes more. */
+async function drain(payload: Readable, upTo: number): Promise<void> {
+  let left = upTo;
+  try {
+    for await (const chunk of payload.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer | string>) {
+      left -= chunk.length;
+      if (left < 0) break;
+    }
+  } catch {
+    // The client went away: nothing is left to wait for.
+  }
+  if (!payload.destroyed) payload.resume();
 }
 
 /** Errors of the spool's own file calls, as opposed to those of the request stream. */
