@@ -12,7 +12,7 @@ import type { Message } from './standard/generated/types.js';
 import { standardIdOf } from './standard/standards.js';
 import { checkRules, type Profile } from './rules/index.js';
 import { startValidation } from './validate-stream.js';
-import { inputChunks } from './xml/input-chunks.js';
+import { throughTokenizer } from './xml/input-chunks.js';
 import { DEFAULT_MAX_BYTES } from './xml/reader.js';
 
 export type XmlInput = string | Uint8Array;
@@ -49,14 +49,7 @@ export interface ValidateOptions extends DecodeOptions {
 export function validate(xml: XmlInput, options?: ValidateOptions): Report {
   // Bytes and text take the streaming path (a WMO323 is judged per batch of Clients and never held whole);
   // what it leaves (over the size cap, a lone surrogate, input the fast tokenizer does not take) goes the classic way.
-  const chunks = inputChunks(xml, options?.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (chunks) {
-    const validation = startValidation(options);
-    for (const chunk of chunks) if (!validation.write(chunk)) break;
-    const report = validation.end();
-    if (report) return report;
-  }
-  return validateWhole(xml, options);
+  return throughTokenizer(xml, options?.maxBytes ?? DEFAULT_MAX_BYTES, () => startValidation(options)) ?? validateWhole(xml, options);
 }
 
 /** The classic path: the whole typed model, then the rules over it. */

@@ -5,7 +5,7 @@
 import { validateWhole, type ValidateOptions } from './api.js';
 import type { Report } from './findings.js';
 import { startValidation } from './validate-stream.js';
-import { DEFAULT_MAX_BYTES, tooLarge } from './xml/reader.js';
+import { DEFAULT_MAX_BYTES, tooLargeReport } from './xml/reader.js';
 
 /**
  * Opens the message's bytes, in chunks of any size: an iterable, an async
@@ -63,11 +63,11 @@ export async function validateChunks(open: ChunkSource, options: ValidateOptions
       break;
     }
   }
-  if (size > maxBytes) return { accepted: false, findings: [tooLarge(size, maxBytes)] };
+  if (size > maxBytes) return tooLargeReport(size, maxBytes);
   const report = streaming ? validation.end() : undefined;
   if (report) return report;
   const whole = await readWhole(open, maxBytes);
-  return typeof whole === 'number' ? { accepted: false, findings: [tooLarge(whole, maxBytes)] } : validateWhole(whole, options);
+  return typeof whole === 'number' ? tooLargeReport(whole, maxBytes) : validateWhole(whole, options);
 }
 
 /** All the bytes, or only their number once it is over the cap (a source may change between reads). */

@@ -97,12 +97,13 @@ export function stdinSource(maxBytes: number): ChunkSource {
   const input = process.stdin[Symbol.asyncIterator]();
   const kept: Uint8Array[] = [];
   let keptBytes = 0;
-  async function* read(): AsyncGenerator<Uint8Array> {
+  /** `keep`: on the first reading only; what the replay reads on is never read again. */
+  async function* read(keep: boolean): AsyncGenerator<Uint8Array> {
     for (;;) {
       const next = await input.next();
       if (next.done) return;
       const chunk = next.value as Buffer;
-      if (keptBytes <= maxBytes) {
+      if (keep && keptBytes <= maxBytes) {
         kept.push(chunk);
         keptBytes += chunk.length;
       }
@@ -111,8 +112,8 @@ export function stdinSource(maxBytes: number): ChunkSource {
   }
   async function* replay(): AsyncGenerator<Uint8Array> {
     yield* kept.splice(0);
-    yield* read();
+    yield* read(false);
   }
   let opened = 0;
-  return () => (opened++ === 0 ? read() : replay());
+  return () => (opened++ === 0 ? read(true) : replay());
 }

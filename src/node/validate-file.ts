@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import type { ValidateOptions } from '../api.js';
 import type { Report } from '../findings.js';
 import { fileChunks } from './file-chunks.js';
-import { DEFAULT_MAX_BYTES, tooLarge } from '../xml/reader.js';
+import { DEFAULT_MAX_BYTES, tooLargeReport } from '../xml/reader.js';
 
 /** From this size on a file may be split over two threads (a worker thread costs about 0.1 s to start). */
 export const PARTS_FROM_BYTES = 4_000_000;
@@ -27,7 +27,7 @@ export interface ValidateFileOptions extends ValidateOptions {
 export async function validateFile(file: string, options: ValidateFileOptions = {}): Promise<Report> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const { size } = await stat(file);
-  if (size > maxBytes) return { accepted: false, findings: [tooLarge(size, maxBytes)] };
+  if (size > maxBytes) return tooLargeReport(size, maxBytes);
   if (options.parts === true && size >= PARTS_FROM_BYTES && options.locations !== false && availableParallelism() > 1) {
     const { validateInParts } = await import('./validate-parts.js');
     const report = await validateInParts(file, size, options);

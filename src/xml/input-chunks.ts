@@ -8,6 +8,25 @@
 import { mayHoldLoneSurrogate } from './characters.js';
 import { sizeOf } from './reader.js';
 
+/** A path through the byte tokenizer fed chunk by chunk: `write` is false once it has given up, `end` is then undefined. */
+export interface TokenizerPath<T> {
+  write(chunk: Uint8Array): boolean;
+  end(): T | undefined;
+}
+
+/**
+ * A whole input through a path of the byte tokenizer (validation or decode):
+ * its result, or undefined when the input must go to saxes instead (see
+ * `inputChunks`) or the path gave up on it.
+ */
+export function throughTokenizer<T>(xml: string | Uint8Array, maxBytes: number, start: () => TokenizerPath<T>): T | undefined {
+  const chunks = inputChunks(xml, maxBytes);
+  if (!chunks) return undefined;
+  const path = start();
+  for (const chunk of chunks) if (!path.write(chunk)) break;
+  return path.end();
+}
+
 /** Bytes handed to the tokenizer at a time. */
 const CHUNK_BYTES = 1 << 20;
 /** Characters encoded at a time: at most three bytes each. */

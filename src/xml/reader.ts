@@ -5,7 +5,7 @@
  * UTF-8, and reports every refusal as a level-1 finding instead of throwing.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import type { Finding, LocalizedText } from '../findings.js';
+import type { Finding, LocalizedText, Report } from '../findings.js';
 import { LONE_SURROGATE, codePointLabel, mayHoldLoneSurrogate } from './characters.js';
 
 export interface XmlAttribute {
@@ -56,6 +56,11 @@ function xmlFinding(text: LocalizedText, line?: number, column?: number, severit
     message: text,
     ...(severity ? { severity } : {}),
   };
+}
+
+/** The report on a message over the size cap, for callers that know its size without reading it (a file, a counted stream). */
+export function tooLargeReport(size: number, maxBytes: number): Report {
+  return { accepted: false, findings: [tooLarge(size, maxBytes)] };
 }
 
 /** The finding for a message over the size cap (also given by readers that know the size before reading). */
