@@ -5,6 +5,7 @@
 import { validateWhole, type ValidateOptions } from './api.js';
 import type { Report } from './findings.js';
 import { startValidation } from './validate-stream.js';
+import type { TokenizerPath } from './xml/input-chunks.js';
 import { DEFAULT_MAX_BYTES, tooLargeReport } from './xml/reader.js';
 
 /**
@@ -52,22 +53,37 @@ async function* readerChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator
  */
 export async function validateChunks(open: ChunkSource, options: ValidateOptions = {}): Promise<Report> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const validation = startValidation(options);
+  return throughChunks(open, maxBytes, startValidation(options), {
+    overCap: (size) => tooLargeReport(size, maxBytes),
+    whole: (bytes) => validateWhole(bytes, options),
+  });
+}
+
+/** What a chunked reading gives when the byte tokenizer's path does not: over the cap, or input it leaves to saxes. */
+export interface ChunkFallback<T> {
+  /** The chunks came to `size` bytes, over the cap: they were only counted. */
+  overCap(size: number): T;
+  /** The path gave up: the whole input, read again from the source. */
+  whole(bytes: Uint8Array): T;
+}
+
+/** A message read in chunks through a path of the byte tokenizer (validation, a retour): its result, or the fallback's. */
+export async function throughChunks<T>(open: ChunkSource, maxBytes: number, path: TokenizerPath<T>, fallback: ChunkFallback<T>): Promise<T> {
   let size = 0;
   let streaming = true;
   for await (const chunk of chunksOf(open())) {
     size += chunk.byteLength;
     if (size > maxBytes) streaming = false;
-    else if (!validation.write(chunk)) {
+    else if (!path.write(chunk)) {
       streaming = false;
       break;
     }
   }
-  if (size > maxBytes) return tooLargeReport(size, maxBytes);
-  const report = streaming ? validation.end() : undefined;
-  if (report) return report;
+  if (size > maxBytes) return fallback.overCap(size);
+  const result = streaming ? path.end() : undefined;
+  if (result !== undefined) return result;
   const whole = await readWhole(open, maxBytes);
-  return typeof whole === 'number' ? tooLargeReport(whole, maxBytes) : validateWhole(whole, options);
+  return typeof whole === 'number' ? fallback.overCap(whole) : fallback.whole(whole);
 }
 
 /** All the bytes, or only their number once it is over the cap (a source may change between reads). */

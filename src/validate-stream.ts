@@ -30,6 +30,18 @@ export interface StreamingValidation {
   write(chunk: Uint8Array): boolean;
   /** The report, or undefined when this path gave up and the whole input must be validated instead. */
   end(): Report | undefined;
+  /**
+   * After `end` gave a report: the message read, when level 1 passed (for a
+   * retour built from it). A WMO323 judged in batches comes without its
+   * Clients: `clientsDropped`.
+   */
+  decoded(): StreamedMessage;
+}
+
+export interface StreamedMessage {
+  readonly value?: Message;
+  /** The Clients were judged in batches and dropped: `value`'s Clienten is empty. */
+  readonly clientsDropped: boolean;
 }
 
 /** Removes the node infos of a judged subtree: they are only needed while its batch is checked. */
@@ -74,6 +86,7 @@ function startStreaming(options: ValidateOptions, collectSpanning: boolean): Par
   /** The node infos of the message-level parts (all but the Clients), as they were when the first Client closed. */
   let messageLevel: [object, NodeInfo][] = [];
   let gaveUp = false;
+  let read: StreamedMessage = { clientsDropped: false };
 
   /** Judges the Clients collected so far and drops them; `last` at the end of the input. */
   const flush = (last = false): void => {
@@ -130,6 +143,9 @@ function startStreaming(options: ValidateOptions, collectSpanning: boolean): Par
     spanningClients() {
       return streamed?.spanningClients() ?? [];
     },
+    decoded() {
+      return read;
+    },
     end(laterClients = []) {
       if (gaveUp) return undefined;
       const readerFindings = reader.end();
@@ -137,6 +153,7 @@ function startStreaming(options: ValidateOptions, collectSpanning: boolean): Par
       flush(true);
       if (gaveUp) return undefined;
       const result = decoder.finish(readerFindings);
+      read = { ...(result.value ? { value: result.value } : {}), clientsDropped: streamed !== undefined };
       const findings: Finding[] = [...result.findings];
       const levelOneClean = !findings.some(isError);
       const model = result.value ?? (options.allLevels ? result.partial : undefined);

@@ -46,6 +46,11 @@ function prestatiePath(i: number, j: number): string {
   return `${clientPath(i)}/Prestaties/Prestatie[${j + 1}]`;
 }
 
+/** Whether the 325 on these findings lists Prestaties, and so needs the declaratie's Clients (a declaratie streamed in batches has dropped them). */
+export function declaratieAntwoordNeedsClients(findings: readonly Finding[]): boolean {
+  return judge(findings, DECLARATIE_PATH).kind === 'body';
+}
+
 /** Builds the 325 on a 323; undefined when a level-1 error means no 325 is sent (an error goes to the sender instead). */
 export function buildDeclaratieAntwoord(declaratie: WMO323, findings: readonly Finding[], options?: RetourOptions): WMO325 | undefined;
 export function buildDeclaratieAntwoord(declaratie: JW323, findings: readonly Finding[], options?: RetourOptions): JW325 | undefined;

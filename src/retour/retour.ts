@@ -3,11 +3,17 @@
  * national chain, then build the retour (or 325) and write it as XML.
  */
 import { validateDecoded, type ValidateOptions, type XmlInput } from '../api.js';
+import { decodeWithSaxes } from '../codec/decode.js';
 import type { DecodeResult } from '../codec/types.js';
 import { decode } from '../decode-stream.js';
 import { encode, type EncodeOptions } from '../codec/encode.js';
 import { isError, type Finding, type LocalizedText, type Report } from '../findings.js';
+import { throughChunks, type ChunkSource } from '../validate-chunks.js';
+import { startValidation, type StreamedMessage } from '../validate-stream.js';
+import { throughTokenizer, type TokenizerPath } from '../xml/input-chunks.js';
+import { DEFAULT_MAX_BYTES, tooLargeReport } from '../xml/reader.js';
 import { buildRetour } from './build.js';
+import { declaratieAntwoordNeedsClients } from './declaratie-antwoord.js';
 import { antwoordBerichtFor, type AntwoordMessage } from './messages.js';
 import type { RetourOptions } from './options.js';
 
@@ -40,12 +46,47 @@ const NO_RETOUR_LEVEL_1: LocalizedText = {
 /**
  * Validates a received message and builds the answer to it. There is no
  * answer when level 1 failed or when the message is itself an answer.
+ * Bytes and text take the streaming path of `validate`: a WMO323's Clients
+ * are judged in batches and dropped, since its 325 needs them only when
+ * `additionalFindings` reject Prestaties (then the message is read whole).
  * @throws IwmoError only when the options make the answer invalid (an identificatie over 12 characters, say).
  */
 export function retour(xml: XmlInput, options: RetourCallOptions = {}): RetourResult {
-  // One read gives both the report and the model the answer is copied from.
   // The national chain stops after level 1, so the retour does too, whatever the caller asked for.
-  return answerDecoded(decode(xml, options), { ...options, allLevels: false });
+  const chain: AnswerOptions = { ...options, allLevels: false };
+  return throughTokenizer(xml, options.maxBytes ?? DEFAULT_MAX_BYTES, () => startRetour(chain)) ?? answerDecoded(decode(xml, chain), chain);
+}
+
+/**
+ * The answer to a message read in chunks (a file, an HTTP body; see
+ * `ChunkSource`), as `retour` gives it on the whole input, without the whole
+ * input in memory.
+ */
+export async function retourChunks(open: ChunkSource, options: RetourCallOptions = {}): Promise<RetourResult> {
+  const chain: AnswerOptions = { ...options, allLevels: false };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  return throughChunks(open, maxBytes, startRetour(chain), {
+    overCap: (size) => answerValidated(tooLargeReport(size, maxBytes), {}, chain)!,
+    whole: (bytes) => answerDecoded(decode(bytes, chain), chain),
+  });
+}
+
+/** The classic path, kept as the reference the streamed retour is tested against: the whole model read by saxes. */
+export function retourWhole(xml: XmlInput, options: RetourCallOptions = {}): RetourResult {
+  const chain: AnswerOptions = { ...options, allLevels: false };
+  return answerDecoded(decodeWithSaxes(xml, chain), chain);
+}
+
+/** Validation on the streaming path, then the answer from what it read; gives up when the answer needs Clients it dropped. */
+function startRetour(options: AnswerOptions): TokenizerPath<RetourResult> {
+  const validation = startValidation(options);
+  return {
+    write: (chunk) => validation.write(chunk),
+    end() {
+      const report = validation.end();
+      return report && answerValidated(report, validation.decoded(), options);
+    },
+  };
 }
 
 export interface AnswerOptions extends RetourCallOptions {
@@ -58,7 +99,11 @@ export interface AnswerOptions extends RetourCallOptions {
  * or `startDecode`), so the message is read once for both.
  */
 export function answerDecoded(decoded: DecodeResult, options: AnswerOptions = {}): RetourResult {
-  const validated = validateDecoded(decoded, options);
+  return answerValidated(validateDecoded(decoded, options), decoded.value ? { value: decoded.value } : {}, options)!;
+}
+
+/** The answer on a validated message; undefined only when it needs the Clients a streamed declaratie dropped. */
+function answerValidated(validated: Report, read: Partial<StreamedMessage>, options: AnswerOptions): RetourResult | undefined {
   const findings = [...validated.findings, ...(options.additionalFindings ?? [])];
   const report: Report = { ...validated, accepted: !findings.some(isError), findings };
 
@@ -73,8 +118,9 @@ export function answerDecoded(decoded: DecodeResult, options: AnswerOptions = {}
       },
     };
   }
-  if (!decoded.value) return { report, reason: NO_RETOUR_LEVEL_1 };
-  const answer = buildRetour(decoded.value, findings, options);
+  if (!read.value) return { report, reason: NO_RETOUR_LEVEL_1 };
+  if (read.clientsDropped && declaratieAntwoordNeedsClients(findings)) return undefined;
+  const answer = buildRetour(read.value, findings, options);
   if (!answer) return { report, reason: NO_RETOUR_LEVEL_1 };
   return { report, retour: answer, xml: encode(answer, options.encode) };
 }
