@@ -4,10 +4,10 @@
  * inserted markup, or a structural mutation (the mutation corpus) of a
  * fixture, and goes through `validate` (bytes and text, and with allLevels,
  * so the rules meet partial models), `validateChunks`, `decode` (bytes and
- * text, against saxes), `retour`, and the service's POST /v1/validate and
- * /v1/retour handlers. No exception may escape, every report must be
+ * text, against saxes), `retour` and `retourChunks` (against the whole-model
+ * answer), and the service's POST /v1/validate and /v1/retour handlers. No exception may escape, every report must be
  * structured (rule, level, path, Dutch and English text), the streaming path
- * must give the whole-model report, and every input must be answered within
+ * must give the whole-model report and answer, and every input must be answered within
  * the bound.
  *
  * Exit 0 when all inputs pass; 1 with the failing inputs written to
@@ -18,8 +18,9 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { validateWhole } from '../src/api.js';
 import { decodeWithSaxes } from '../src/codec/decode.js';
+import { retourWhole } from '../src/retour/retour.js';
 import { createService } from '../src/http/server.js';
-import { decode, retour, validate, validateChunks, type Finding, type MessageId, type Report } from '../src/index.js';
+import { decode, retour, retourChunks, validate, validateChunks, type Finding, type MessageId, type Report } from '../src/index.js';
 import { loadFixtures, REPO_ROOT } from './lib/fixture-files.js';
 import { buildMutationCorpus, createRandom, type MutationSource, type Random } from './lib/mutations.js';
 
@@ -34,6 +35,8 @@ const COUNT = option('--count', 1000);
 const SEED = option('--seed', 1);
 /** Per input, all entry points together; generous for a shared CI machine. */
 const BOUND_MS = option('--bound-ms', 2000);
+/** One moment for both answers compared, so a run across midnight cannot make their dagtekening differ. */
+const RETOUR_OPTIONS = { now: new Date(2025, 7, 1, 8, 0) };
 
 const MARKUP = ['<', '>', '&', '&amp;', '&#0;', '&#x1F600;', '&unknown;', ']]>', '<!--', '-->', '<!-- c -->', '<?pi x?>', '<![CDATA[x]]>', '<!DOCTYPE x [<!ENTITY e "e">]>', '</a>', '<a/>', '<a>', '\r', '\n', '\u0000', '\u0001', 'é', '\uFEFF', ' xmlns:q="urn:q"', ' a="1"', '"', "'", ' xsi:nil="true"', '<wmo:Onbekend/>'];
 
@@ -126,15 +129,15 @@ async function main(): Promise<number> {
       }
       if (!problem && !isDeepStrictEqual(decode(input.bytes), decodeWithSaxes(input.bytes))) problem = 'decode: the byte tokenizer’s result differs from saxes’';
       if (!problem && !isDeepStrictEqual(decode(text), decodeWithSaxes(text))) problem = 'decode (text): the byte tokenizer’s result differs from saxes’';
+      // In chunks of a size drawn per input, so tokens straddle the chunk ends.
+      const size = 1 + rng.int(4096);
+      const chunks = (): Uint8Array[] => Array.from({ length: Math.ceil(input.bytes.length / size) }, (_, i) => input.bytes.subarray(i * size, (i + 1) * size));
+      if (!problem && !isDeepStrictEqual(await validateChunks(chunks), report)) problem = 'validateChunks: the report differs from validate’s';
       if (!problem) {
-        // In chunks of a size drawn per input, so tokens straddle the chunk ends.
-        const size = 1 + rng.int(4096);
-        const chunks = (): Uint8Array[] => Array.from({ length: Math.ceil(input.bytes.length / size) }, (_, i) => input.bytes.subarray(i * size, (i + 1) * size));
-        if (!isDeepStrictEqual(await validateChunks(chunks), report)) problem = 'validateChunks: the report differs from validate’s';
-      }
-      if (!problem) {
-        const answer = retour(input.bytes);
+        const answer = retour(input.bytes, RETOUR_OPTIONS);
         problem = checkReport(answer.report, 'retour');
+        if (!problem && !isDeepStrictEqual(answer, retourWhole(input.bytes, RETOUR_OPTIONS))) problem = 'retour: the streamed answer differs from the whole-model answer';
+        if (!problem && !isDeepStrictEqual(await retourChunks(chunks, RETOUR_OPTIONS), answer)) problem = 'retourChunks: the answer differs from retour’s';
       }
       if (!problem) {
         for (const url of ['/v1/validate', '/v1/retour']) {

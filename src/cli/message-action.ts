@@ -1,8 +1,11 @@
 /** What `iwmo format`, `iwmo retour` and `iwmo inspect` do, loaded only when one of them runs. */
-import { safeParse } from '../index.js';
-import { runOperation } from '../http/operations.js';
+import { retourChunks, safeParse, type RetourResult } from '../index.js';
+import { retourOperationResult, runOperation } from '../http/operations.js';
 import { reportJson } from '../http/report-json.js';
-import { readInput, writeResult } from './files.js';
+import { collectOldGenerationSooner, keepYoungGenerationSmall } from '../node/heap.js';
+import { retourFile } from '../node/validate-file.js';
+import { DEFAULT_MAX_BYTES } from '../xml/reader.js';
+import { describeIoError, readInput, STDIN_PATH, stdinSource, writeResult } from './files.js';
 import { inspectMessage } from './inspect.js';
 import { formatFileReport } from './text-report.js';
 import { EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE } from './exit-codes.js';
@@ -20,11 +23,24 @@ export async function formatCommand(file: string): Promise<number> {
   return EXIT_ACCEPTED;
 }
 
-/** `iwmo retour` without a dossier: the answer to a message, on stdout or in a file. */
-export async function retourCommand(file: string, out: string | undefined): Promise<number> {
-  const xml = await readInput(file);
-  if (!xml) return EXIT_USAGE;
-  const result = runOperation({ operation: 'retour', xml });
+/**
+ * `iwmo retour` without a dossier: the answer to a message, on stdout or in a
+ * file. The message is read as a stream, as `iwmo validate` reads it: a
+ * declaratie's 325 is built without keeping its Clients.
+ */
+export async function retourCommand(file: string, out: string | undefined, options: { maxSize?: number } = {}): Promise<number> {
+  // This process is ours: its heap is sized for streamed validation (node/heap.ts).
+  keepYoungGenerationSmall();
+  collectOldGenerationSooner();
+  const limits = options.maxSize !== undefined ? { maxBytes: options.maxSize } : {};
+  let answered: RetourResult;
+  try {
+    answered = file === STDIN_PATH ? await retourChunks(stdinSource(options.maxSize ?? DEFAULT_MAX_BYTES), limits) : await retourFile(file, limits);
+  } catch (error) {
+    process.stderr.write(`iwmo: ${file}: ${describeIoError(error)}\n`);
+    return EXIT_USAGE;
+  }
+  const result = retourOperationResult(answered);
   if (result.xml === undefined) {
     // No retour: level 1 failed (the sender gets an error instead) or the message is an answer itself.
     process.stderr.write(formatFileReport(file, result.report) + '\n');

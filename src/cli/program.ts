@@ -56,14 +56,15 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--out <file>', 'write the answer to this file instead of stdout')
     .option('--dossier <db>', 'also check levels 3 and 4 against this dossier (SQLite file or postgres:// URL) and record the message there')
     .option('--sources <file>', 'with --dossier: the level-4 lists (CBS gemeenten, product codes, tariffs) as JSON')
-    .addHelpText('after', examples('iwmo retour start.xml > retour.xml', 'iwmo retour declaratie.xml --out declaratie-antwoord.xml', 'iwmo retour --dossier dossier.db start.xml'))
-    .action(async (file: string, options: { out?: string; dossier?: string; sources?: string }) => {
+    .addOption(new Option('--max-size <bytes>', `without --dossier: largest accepted message in bytes (default ${DEFAULT_BODY_LIMIT}, the 25 MB cap of OP179)`).argParser(positiveInteger))
+    .addHelpText('after', examples('iwmo retour start.xml > retour.xml', 'iwmo retour declaratie.xml --out declaratie-antwoord.xml', 'iwmo retour --max-size 100000000 declaratie.xml --out declaratie-antwoord.xml', 'iwmo retour --dossier dossier.db start.xml'))
+    .action(async (file: string, options: { out?: string; dossier?: string; sources?: string; maxSize?: number }) => {
       if (options.dossier !== undefined) {
         const { retourWithDossier } = await import('./dossier-action.js');
         return setExitCode(await retourWithDossier(options.dossier, file, options.out, options.sources));
       }
       const { retourCommand } = await import('./message-action.js');
-      setExitCode(await retourCommand(file, options.out));
+      setExitCode(await retourCommand(file, options.out, options.maxSize !== undefined ? { maxSize: options.maxSize } : {}));
     });
 
   addGenerateCommand(program, setExitCode);

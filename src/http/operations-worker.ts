@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import { validateFile } from '../node/validate-file.js';
-import { runOperation } from './operations.js';
+import { retourFile, validateFile } from '../node/validate-file.js';
+import { retourOperationResult, runOperation } from './operations.js';
 import { reportJson } from './report-json.js';
 import type { WorkerJob, WorkerOutcome } from './worker-pool.js';
 
@@ -18,11 +18,13 @@ port.on('message', (job: WorkerJob) => {
 
 async function handle(job: WorkerJob): Promise<WorkerOutcome> {
   try {
-    // A file to validate is streamed: a large declaratie is never read whole.
+    // A file to validate or answer is streamed: a large declaratie is never read whole.
+    const limits = job.maxBytes !== undefined ? { maxBytes: job.maxBytes } : {};
     if (job.operation === 'validate' && job.file !== undefined) {
-      const report = await validateFile(job.file, { ...(job.allLevels ? { allLevels: true } : {}), ...(job.maxBytes !== undefined ? { maxBytes: job.maxBytes } : {}) });
+      const report = await validateFile(job.file, { ...(job.allLevels ? { allLevels: true } : {}), ...limits });
       return { ok: true, result: { report: reportJson(report) } };
     }
+    if (job.operation === 'retour' && job.file !== undefined) return { ok: true, result: retourOperationResult(await retourFile(job.file, limits)) };
     const xml = job.file !== undefined ? await readFile(job.file) : (job.xml ?? '');
     return { ok: true, result: runOperation({ ...job, xml }) };
   } catch (error) {

@@ -3,7 +3,7 @@
  * function over the public API, so the CLI, the HTTP service and their worker
  * threads all run exactly the same code.
  */
-import { decode, isError, IwmoError, retour, serialize, validate, type DecodeOptions, type Finding, type LocalizedText, type Report } from '../index.js';
+import { decode, isError, IwmoError, retour, serialize, validate, type DecodeOptions, type Finding, type LocalizedText, type Report, type RetourResult } from '../index.js';
 import { reportJson, type ReportJson } from './report-json.js';
 
 export type OperationName = 'validate' | 'format' | 'retour';
@@ -33,13 +33,16 @@ export function runOperation(request: OperationRequest): OperationResult {
       return { report: reportJson(validate(request.xml, { ...limits(request), ...(request.allLevels ? { allLevels: true } : {}) })) };
     case 'format':
       return formatMessage(request.xml, limits(request));
-    case 'retour': {
-      const result = retour(request.xml, limits(request));
-      const report = reportJson(result.report);
-      if (result.retour && result.xml !== undefined) return { report, xml: result.xml, answer: result.retour.type };
-      return { report, ...(result.reason ? { reason: result.reason } : {}) };
-    }
+    case 'retour':
+      return retourOperationResult(retour(request.xml, limits(request)));
   }
+}
+
+/** A retour as the adapters send it: the report as JSON, and the answer's XML and type or why there is none. */
+export function retourOperationResult(result: RetourResult): OperationResult {
+  const report = reportJson(result.report);
+  if (result.retour && result.xml !== undefined) return { report, xml: result.xml, answer: result.retour.type };
+  return { report, ...(result.reason ? { reason: result.reason } : {}) };
 }
 
 function limits(request: OperationRequest): DecodeOptions {

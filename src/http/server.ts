@@ -5,8 +5,9 @@
  * Limits: bodies above `bodyLimit` get 413 before they are read (Content-Length
  * is checked first and the stream is capped); bodies above `workerThreshold`
  * are handled in a worker thread so one large message does not hold up other
- * requests. Such a body for /v1/validate is not held in memory at all: it is
- * spooled to a private temporary file that the worker validates as a stream. Logs: one line per request with method, route, status, sizes and
+ * requests. Such a body for /v1/validate or /v1/retour is not held in memory
+ * at all: it is spooled to a private temporary file that the worker reads as a
+ * stream. Logs: one line per request with method, route, status, sizes and
  * time; never a URL with its query, a header or any message content.
  */
 import type { Readable } from 'node:stream';
@@ -31,7 +32,7 @@ export interface ServiceOptions {
   readonly bodyLimit?: number;
   /**
    * Bodies above this many bytes are handled in a worker thread (default 1 MB);
-   * for /v1/validate they are spooled to a temporary file instead of memory.
+   * for /v1/validate and /v1/retour they are spooled to a temporary file instead of memory.
    */
   readonly workerThreshold?: number;
   /** Folder in which each spooled body gets a private folder of its own (default: the system's temporary folder). */
@@ -151,10 +152,10 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
     return inWorker(await pool.run({ operation, xml: copy, allLevels, maxBytes: bodyLimit }, [copy.buffer]));
   }
 
-  /** Validates a spooled body in a worker, which streams the file; the file is gone once this settles. */
-  async function validateSpooled(request: FastifyRequest, spooled: SpooledBody): Promise<OperationResult> {
+  /** Validates or answers a spooled body in a worker, which streams the file; the file is gone once this settles. */
+  async function operateSpooled(operation: 'validate' | 'retour', request: FastifyRequest, spooled: SpooledBody): Promise<OperationResult> {
     try {
-      return inWorker(await pool.run({ operation: 'validate', file: spooled.file, allLevels: allLevelsOf(request), maxBytes: bodyLimit }));
+      return inWorker(await pool.run({ operation, file: spooled.file, allLevels: operation === 'validate' && allLevelsOf(request), maxBytes: bodyLimit }));
     } finally {
       await spooled.remove();
     }
@@ -162,11 +163,13 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
 
   app.get('/health', async () => ({ status: 'ok' }));
 
-  // /v1/validate reads its own body, chunk by chunk: format and retour need the whole message anyway.
+  // /v1/validate and /v1/retour read their own body, chunk by chunk (format needs the whole message anyway):
+  // a large body is spooled to a file that a worker streams.
   void app.register(async (scope) => {
     scope.removeContentTypeParser(XML_TYPES);
     scope.addContentTypeParser(XML_TYPES, (_request, payload, done) => done(null, payload));
-    scope.post('/v1/validate', async (request, reply) => {
+    /** The body read: in memory up to the worker threshold, spooled above it. */
+    async function receive(request: FastifyRequest, reply: FastifyReply): Promise<Uint8Array | SpooledBody> {
       const payload = request.body as Readable | undefined;
       let body: Uint8Array | SpooledBody = new Uint8Array();
       if (payload) {
@@ -180,7 +183,17 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
         }
       }
       bodyBytes.set(request, isSpooled(body) ? body.size : body.byteLength);
-      return (isSpooled(body) ? await validateSpooled(request, body) : await operate('validate', request, body)).report;
+      return body;
+    }
+    const run = async (operation: 'validate' | 'retour', request: FastifyRequest, body: Uint8Array | SpooledBody): Promise<OperationResult> =>
+      isSpooled(body) ? await operateSpooled(operation, request, body) : await operate(operation, request, body);
+
+    scope.post('/v1/validate', async (request, reply) => (await run('validate', request, await receive(request, reply))).report);
+
+    scope.post('/v1/retour', async (request, reply) => {
+      const result = await run('retour', request, await receive(request, reply));
+      if (result.xml === undefined) return reply.code(422).send({ ...result.report, reason: result.reason ?? null });
+      return reply.header('x-iwmo-message', result.answer).type('application/xml; charset=utf-8').send(result.xml);
     });
   });
 
@@ -188,12 +201,6 @@ export function createService(options: ServiceOptions = {}): FastifyInstance {
     const result = await operate('format', request);
     if (result.xml === undefined) return reply.code(422).send(result.report);
     return reply.type('application/xml; charset=utf-8').send(result.xml);
-  });
-
-  app.post('/v1/retour', async (request, reply) => {
-    const result = await operate('retour', request);
-    if (result.xml === undefined) return reply.code(422).send({ ...result.report, reason: result.reason ?? null });
-    return reply.header('x-iwmo-message', result.answer).type('application/xml; charset=utf-8').send(result.xml);
   });
 
   registerConvertRoutes(app, { bodyLimit });

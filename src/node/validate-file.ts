@@ -1,5 +1,5 @@
 /**
- * Validates a file without reading it whole (`validateChunks`): chunks go
+ * Validates a file, or answers it, without reading it whole (`validateChunks`): chunks go
  * through the streaming path, so memory does not grow with a large
  * declaratie. Only when that path gives up (input the fast tokenizer leaves
  * to saxes) is the file read whole and validated the classic way, with the
@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { ValidateOptions } from '../api.js';
 import type { Report } from '../findings.js';
+import type { RetourCallOptions, RetourResult } from '../retour/retour.js';
 import { fileChunks } from './file-chunks.js';
 import { DEFAULT_MAX_BYTES, tooLargeReport } from '../xml/reader.js';
 
@@ -36,4 +37,13 @@ export async function validateFile(file: string, options: ValidateFileOptions = 
   // Loaded only here: a declaratie validated in parts leaves the decoder and the rules to the worker threads.
   const { validateChunks } = await import('../validate-chunks.js');
   return validateChunks(() => fileChunks(file), options);
+}
+
+/** The retour (or 325) on a file, like `validateFile` without reading it whole: a declaratie's Clients are judged in batches and dropped. */
+export async function retourFile(file: string, options: RetourCallOptions = {}): Promise<RetourResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const { size } = await stat(file);
+  const { retourChunks, retourTooLarge } = await import('../retour/retour.js');
+  if (size > maxBytes) return retourTooLarge(size, maxBytes, options);
+  return retourChunks(() => fileChunks(file), options);
 }

@@ -66,9 +66,14 @@ export async function retourChunks(open: ChunkSource, options: RetourCallOptions
   const chain: AnswerOptions = { ...options, allLevels: false };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   return throughChunks(open, maxBytes, startRetour(chain), {
-    overCap: (size) => answerValidated(tooLargeReport(size, maxBytes), {}, chain)!,
+    overCap: (size) => retourTooLarge(size, maxBytes, chain),
     whole: (bytes) => answerDecoded(decode(bytes, chain), chain),
   });
+}
+
+/** What `retour` answers on input of `size` bytes, over `maxBytes`: no retour, and the report of a message refused unread. */
+export function retourTooLarge(size: number, maxBytes: number, options: RetourCallOptions = {}): RetourResult {
+  return answerValidated(tooLargeReport(size, maxBytes), {}, options)!;
 }
 
 /** The classic path, kept as the reference the streamed retour is tested against: the whole model read by saxes. */

@@ -165,6 +165,19 @@ describe('iwmo retour', () => {
   it('exits 2 when the file is missing', () => {
     expect(iwmo(['retour', 'missing.xml'], dir).status).toBe(2);
   });
+
+  it('--max-size sets the size cap: below the file there is no retour (OP179), at it the 325 is written', () => {
+    const size = Buffer.byteLength(wmo323(30));
+    const small = iwmo(['retour', '--max-size', String(size - 1), 'declaratie.xml'], dir);
+    expect(small.status).toBe(1);
+    expect(small.stdout).toBe('');
+    expect(small.stderr).toContain(`The message is larger than allowed (${size} > ${size - 1} bytes; OP179).`);
+    expect(small.stderr).toContain('no retour is sent');
+    const enough = iwmo(['retour', '--max-size', String(size), 'declaratie.xml'], dir);
+    expect(enough.status).toBe(0);
+    expect(enough.stdout).toBe(iwmo(['retour', 'declaratie.xml'], dir).stdout);
+    expect(enough.stdout).toContain('<wmo325:Bericht');
+  });
 });
 
 describe('iwmo generate', () => {

@@ -1,7 +1,8 @@
 /**
- * POST /v1/validate with a body above workerThreshold: the body is spooled to
- * a private temporary file as it arrives and validated from there, with the
- * same report as the in-memory path, and nothing is left behind in any outcome.
+ * POST /v1/validate and /v1/retour with a body above workerThreshold: the body
+ * is spooled to a private temporary file as it arrives and validated (or
+ * answered) from there, with the same answer as the in-memory path, and
+ * nothing is left behind in any outcome.
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
@@ -26,8 +27,13 @@ const malformed = valid.replace('</wmo323:Bsn>', '</wmo323:Bsm>');
 
 interface Answer {
   readonly status: number;
+  /** The body as JSON; empty when it is not JSON (a retour's XML). */
   readonly json: Record<string, unknown>;
+  readonly text: string;
+  readonly message: string | undefined;
 }
+
+const jsonOf = (text: string): Record<string, unknown> => (text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {});
 
 /** POSTs `body` in chunks of `chunkSize`, with a Content-Length or (`chunked`) without one. */
 function post(url: string, body: string, { chunked, chunkSize = 1000 }: { chunked: boolean; chunkSize?: number }): Promise<Answer> {
@@ -38,7 +44,10 @@ function post(url: string, body: string, { chunked, chunkSize = 1000 }: { chunke
       answered = true;
       const parts: Buffer[] = [];
       response.on('data', (part: Buffer) => parts.push(part));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(parts).toString()) }));
+      response.on('end', () => {
+        const text = Buffer.concat(parts).toString();
+        resolve({ status: response.statusCode ?? 0, json: jsonOf(text), text, message: response.headers['x-iwmo-message'] as string | undefined });
+      });
       response.on('error', reject);
     });
     // A service that answers before the body is in (a 413, a 500) closes the connection: writing on then fails, and only the answer counts.
@@ -103,6 +112,24 @@ describe('POST /v1/validate with a body above workerThreshold', () => {
     }
   }
 
+  for (const [name, body, answer] of [
+    ['a valid declaratie', valid, 'WMO325'],
+    ['a declaratie with a level-2 error', level2Broken, 'WMO325'],
+    ['a malformed declaratie', malformed, undefined],
+  ] as const) {
+    it(`answers ${name} on /v1/retour as the in-memory path does`, async () => {
+      const streamed = await post(`${service.url}/v1/retour`, body, { chunked: true });
+      const inMemoryAnswer = await inMemory.inject({ method: 'POST', url: '/v1/retour', headers: XML, payload: body });
+      expect(streamed.status).toBe(answer ? 200 : 422);
+      expect(streamed.message).toBe(answer);
+      expect(streamed.status).toBe(inMemoryAnswer.statusCode);
+      expect(streamed.message).toBe(inMemoryAnswer.headers['x-iwmo-message']);
+      expect(streamed.text).toBe(inMemoryAnswer.body);
+      if (body === level2Broken) expect(streamed.text).toContain('<wmo325:RetourCode>0001</wmo325:RetourCode>');
+      expect(spooled()).toEqual([]);
+    });
+  }
+
   it('keeps allLevels: level 2 is judged after a level-1 error', async () => {
     const answer = await post(`${url}?allLevels=true`, bothLevelsBroken, { chunked: true });
     expect(answer.json).toEqual(await expected(bothLevelsBroken, '?allLevels=true'));
@@ -113,28 +140,32 @@ describe('POST /v1/validate with a body above workerThreshold', () => {
     expect((withoutAllLevels.json.findings as { level: number }[]).map((finding) => finding.level)).toEqual([1]);
   });
 
-  it('keeps the body in a private file while it arrives, not in memory, and removes it after', async () => {
-    const bytes = Buffer.from(valid);
-    const half = 20_000;
-    const answered = new Promise<Answer>((resolve, reject) => {
-      const outgoing = request(url, { method: 'POST', headers: { ...XML, 'content-length': String(bytes.length) } }, (response) => {
-        let text = '';
-        response.on('data', (part: Buffer) => (text += part.toString()));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(text) }));
+  for (const route of ['/v1/validate', '/v1/retour']) {
+    it(`keeps the body for ${route} in a private file while it arrives, not in memory, and removes it after`, async () => {
+      const bytes = Buffer.from(valid);
+      const half = 20_000;
+      const answered = new Promise<Answer>((resolve, reject) => {
+        const outgoing = request(`${service.url}${route}`, { method: 'POST', headers: { ...XML, 'content-length': String(bytes.length) } }, (response) => {
+          let text = '';
+          response.on('data', (part: Buffer) => (text += part.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, json: jsonOf(text), text, message: response.headers['x-iwmo-message'] as string | undefined }));
+        });
+        outgoing.on('error', reject);
+        outgoing.write(bytes.subarray(0, half));
+        void until(() => spooled().length === 1 && readdirSync(join(spoolRoot, spooled()[0]!)).length === 1, 'the spool file').then(() => {
+          const folder = join(spoolRoot, spooled()[0]!);
+          const file = join(folder, readdirSync(folder)[0]!);
+          expect(statSync(folder).mode & 0o777).toBe(0o700);
+          expect(statSync(file).mode & 0o777).toBe(0o600);
+          outgoing.end(bytes.subarray(half));
+        }, reject);
       });
-      outgoing.on('error', reject);
-      outgoing.write(bytes.subarray(0, half));
-      void until(() => spooled().length === 1 && readdirSync(join(spoolRoot, spooled()[0]!)).length === 1, 'the spool file').then(() => {
-        const folder = join(spoolRoot, spooled()[0]!);
-        const file = join(folder, readdirSync(folder)[0]!);
-        expect(statSync(folder).mode & 0o777).toBe(0o700);
-        expect(statSync(file).mode & 0o777).toBe(0o600);
-        outgoing.end(bytes.subarray(half));
-      }, reject);
+      const answer = await answered;
+      if (route === '/v1/retour') expect(answer.message).toBe('WMO325');
+      else expect(answer.json).toMatchObject({ message: 'WMO323', accepted: true });
+      expect(spooled()).toEqual([]);
     });
-    expect((await answered).json).toMatchObject({ message: 'WMO323', accepted: true });
-    expect(spooled()).toEqual([]);
-  });
+  }
 
   it('answers a chunked body over bodyLimit with the same 413 as the buffered routes, and removes what was spooled', async () => {
     const tooLarge = wmo323(300); // ~330 kB, over the 256 kB limit
