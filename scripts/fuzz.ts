@@ -5,10 +5,10 @@
  * fixture, and goes through `validate` (bytes and text, and with allLevels,
  * so the rules meet partial models), `validateChunks`, `decode` (bytes and
  * text, against saxes), `retour` and `retourChunks` (against the whole-model
- * answer), and the service's POST /v1/validate and /v1/retour handlers. No exception may escape, every report must be
- * structured (rule, level, path, Dutch and English text), the streaming path
- * must give the whole-model report and answer, and every input must be answered within
- * the bound.
+ * answer), and the service's POST /v1/validate and /v1/retour handlers. No
+ * exception may escape, every report must be structured (rule, level, path,
+ * Dutch and English text), the streaming path must give the whole-model
+ * report and answer, and every input must be answered within the bound.
  *
  * Exit 0 when all inputs pass; 1 with the failing inputs written to
  * artifacts/fuzz/ otherwise.

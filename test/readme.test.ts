@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type StartedService } from '../src/http/server.js';
 import { nodeWithTsx } from './cli/run.js';
-import { invalidWmo305, wmo301, wmo305 } from './http/messages.js';
+import { invalidWmo305, wmo301, wmo305, wmo323 } from './http/messages.js';
 import { tempDir } from './temp-dir.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,6 +40,8 @@ beforeAll(async () => {
   dir = tempDir('readme');
   writeFileSync(join(dir, 'message.xml'), wmo305());
   writeFileSync(join(dir, 'invalid.xml'), invalidWmo305());
+  // A declaratie of several batches of Clients, for the streamed 325.
+  writeFileSync(join(dir, 'declaratie.xml'), wmo323(300));
   cpSync(join(root, 'fixtures/extensions/conversions'), dir, { recursive: true });
   // The toewijzing the start in message.xml belongs to, for the dossier examples.
   writeFileSync(join(dir, 'toewijzing.xml'), wmo301().replace('>4001<', '>300201<'));
