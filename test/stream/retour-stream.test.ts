@@ -8,37 +8,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDeclaratie } from '../../bench/lib/declaratie.js';
-import { encode, retour, retourChunks, type ChunkSource, type Finding, type MessageId, type WMO323 } from '../../src/index.js';
+import { encode, retour, retourChunks, type Finding, type MessageId, type WMO323 } from '../../src/index.js';
 import { decodeWithSaxes } from '../../src/codec/decode.js';
 import { retourWhole } from '../../src/retour/retour.js';
 import { startValidation } from '../../src/validate-stream.js';
 import { loadFixtures } from '../../scripts/lib/fixture-files.js';
 import { buildMutationCorpus, type MutationSource } from '../../scripts/lib/mutations.js';
 import { mutators } from './declaratie-mutators.js';
+import { reusingSource } from './reusing-source.js';
 
 const OPTIONS = { now: new Date(2025, 7, 1, 8, 0) };
 const fixtures = loadFixtures();
 const bytesOf = (xml: string): Uint8Array => new TextEncoder().encode(xml);
-
-/** A source like a file reader: one buffer, refilled for every chunk; counts how often it is opened. */
-function reusingSource(bytes: Uint8Array, size: number): { open: ChunkSource; opened: () => number } {
-  let opened = 0;
-  function* chunks(): Generator<Uint8Array> {
-    const buffer = new Uint8Array(size);
-    for (let at = 0; at < bytes.length; at += size) {
-      const piece = bytes.subarray(at, at + size);
-      buffer.set(piece);
-      yield buffer.subarray(0, piece.length);
-    }
-  }
-  return {
-    open: () => {
-      opened++;
-      return chunks();
-    },
-    opened: () => opened,
-  };
-}
 
 function finding(level: 3, path: string, retourcode: string): Finding {
   return { rule: 'TEST-L3', level, retourcode, path, message: { nl: 'Bevinding voor de test.', en: 'Finding for the test.' } };

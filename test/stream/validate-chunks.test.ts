@@ -6,31 +6,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDeclaratie } from '../../bench/lib/declaratie.js';
-import { encode, validate, validateChunks, type ChunkSource } from '../../src/index.js';
+import { encode, validate, validateChunks } from '../../src/index.js';
 import { loadFixtures } from '../../scripts/lib/fixture-files.js';
 import { mutators } from './declaratie-mutators.js';
+import { reusingSource } from './reusing-source.js';
 
 const fixtures = loadFixtures();
-
-/** A source like a file reader: one buffer, refilled for every chunk; counts how often it is opened. */
-function reusingSource(bytes: Uint8Array, size: number): { open: ChunkSource; opened: () => number } {
-  let opened = 0;
-  async function* chunks(): AsyncGenerator<Uint8Array> {
-    const buffer = new Uint8Array(size);
-    for (let at = 0; at < bytes.length; at += size) {
-      const piece = bytes.subarray(at, at + size);
-      buffer.set(piece);
-      yield buffer.subarray(0, piece.length);
-    }
-  }
-  return {
-    open: () => {
-      opened++;
-      return chunks();
-    },
-    opened: () => opened,
-  };
-}
 
 describe('validateChunks', () => {
   it('gives validate’s report on every fixture, in chunks of any size, from a reused buffer, reading once where the tokenizer takes the input', async () => {
