@@ -10,7 +10,7 @@
  * validates the whole input the classic way. Same findings, same order, same
  * lines either way.
  */
-import { createDecoder } from './codec/decode.js';
+import { createDecoder, type DecoderHooks } from './codec/decode.js';
 import { rememberLocations, type NodeInfo } from './codec/locations.js';
 import { isError, type Finding, type Report } from './findings.js';
 import { checkRules, nationalProfile } from './rules/index.js';
@@ -70,15 +70,16 @@ export interface PartValidation extends StreamingValidation {
   end(laterClients?: readonly string[]): Report | undefined;
 }
 
-export function startValidation(options: ValidateOptions = {}): StreamingValidation {
-  return startStreaming(options, false);
+/** `hooks.closed` sees every complex element as it closes (before a Client goes into its batch), as `startDecode`'s does. */
+export function startValidation(options: ValidateOptions = {}, hooks: DecoderHooks = {}): StreamingValidation {
+  return startStreaming(options, false, hooks);
 }
 
 export function startPartValidation(options: ValidateOptions, part: { readonly collectSpanning: boolean }): PartValidation {
   return startStreaming(options, part.collectSpanning);
 }
 
-function startStreaming(options: ValidateOptions, collectSpanning: boolean): PartValidation {
+function startStreaming(options: ValidateOptions, collectSpanning: boolean, hooks: DecoderHooks = {}): PartValidation {
   const profile = options.profile ?? nationalProfile;
   let streamRules = options.locations !== false;
   let streamed: StreamedRules | undefined;
@@ -107,6 +108,7 @@ function startStreaming(options: ValidateOptions, collectSpanning: boolean): Par
 
   const decoder = createDecoder(options, {
     closed(element: ElementDescriptor, value) {
+      hooks.closed?.(element, value);
       // Called for every complex element: the name first, the message only for a Client.
       if (!streamRules || element.name !== 'Client') return;
       const id = decoder.message?.id;

@@ -3,7 +3,7 @@
  * national chain, then build the retour (or 325) and write it as XML.
  */
 import { validateDecoded, type ValidateOptions, type XmlInput } from '../api.js';
-import { decodeWithSaxes } from '../codec/decode.js';
+import { decodeWithSaxes, type DecoderHooks } from '../codec/decode.js';
 import type { DecodeResult } from '../codec/types.js';
 import { decode } from '../decode-stream.js';
 import { encode, type EncodeOptions } from '../codec/encode.js';
@@ -82,9 +82,13 @@ export function retourWhole(xml: XmlInput, options: RetourCallOptions = {}): Ret
   return answerDecoded(decodeWithSaxes(xml, chain), chain);
 }
 
-/** Validation on the streaming path, then the answer from what it read; gives up when the answer needs Clients it dropped. */
-function startRetour(options: AnswerOptions): TokenizerPath<RetourResult> {
-  const validation = startValidation(options);
+/**
+ * Validation on the streaming path, then the answer from what it read; gives
+ * up when the answer needs Clients it dropped. As `answerDecoded`, the report
+ * follows `allLevels` and the answer the chain.
+ */
+export function startRetour(options: AnswerOptions, hooks: DecoderHooks = {}): TokenizerPath<RetourResult> {
+  const validation = startValidation(options, hooks);
   return {
     write: (chunk) => validation.write(chunk),
     end() {

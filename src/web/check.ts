@@ -1,15 +1,14 @@
 /**
  * What the validation worker does with a message, as steps: the bytes are
  * read a chunk at a time (a step after each, so the worker can report
- * progress and take newer requests in between), then the message is judged
- * once, and the same decoded model gives both the report and the retour.
+ * progress and take newer requests in between) on the streaming path of
+ * `retour`, which judges a declaratie's Clients in batches and drops them,
+ * and one reading gives both the report and the retour.
  */
-import type { DecodeResult } from '../codec/types.js';
-import { decodeWithSaxes } from '../codec/decode.js';
-import { startDecode } from '../decode-stream.js';
+import { decode } from '../decode-stream.js';
 import { isError, type Report } from '../findings.js';
 import type { RetourOptions } from '../retour/options.js';
-import { answerDecoded, type RetourResult } from '../retour/retour.js';
+import { answerDecoded, startRetour, type RetourResult } from '../retour/retour.js';
 import { DEFAULT_MAX_BYTES } from '../xml/reader.js';
 import { MAX_LISTED, PROGRESS_BYTES, type CheckProgress, type CheckResult, type ReportSummary } from './protocol.js';
 
@@ -23,25 +22,27 @@ export type CheckOutcome = Omit<CheckResult, 'kind' | 'id' | 'failure'>;
  */
 export function* answerInSteps(bytes: Uint8Array, allLevels: boolean, options: RetourOptions = {}): Generator<CheckStep, RetourResult, void> {
   const total = bytes.byteLength;
+  const answering = { ...options, allLevels };
   let clients = 0;
-  let decoded: DecodeResult | undefined;
+  let answer: RetourResult | undefined;
   if (total <= DEFAULT_MAX_BYTES) {
-    const decoding = startDecode({}, {
+    const path = startRetour(answering, {
       closed(element) {
         if (element.name === 'Client') clients++;
       },
     });
-    for (let offset = 0; offset < total; offset += PROGRESS_BYTES) {
+    let reading = true;
+    for (let offset = 0; offset < total && reading; offset += PROGRESS_BYTES) {
       const chunk = bytes.subarray(offset, offset + PROGRESS_BYTES);
-      if (!decoding.write(chunk)) break;
-      yield { phase: 'reading', done: offset + chunk.byteLength, total, clients };
+      reading = path.write(chunk);
+      if (reading) yield { phase: 'reading', done: offset + chunk.byteLength, total, clients };
     }
-    // Undefined when the tokenizer gave up.
-    decoded = decoding.end();
-  }
-  yield { phase: 'judging', done: total, total, clients };
-  // What the fast tokenizer leaves (and anything over the cap) is read whole by saxes, with the same findings.
-  return answerDecoded(decoded ?? decodeWithSaxes(bytes), { ...options, allLevels });
+    yield { phase: 'judging', done: total, total, clients };
+    // Undefined when the path gave up.
+    if (reading) answer = path.end();
+  } else yield { phase: 'judging', done: total, total, clients };
+  // What the fast path leaves (and anything over the cap) is read whole, with the same findings.
+  return answer ?? answerDecoded(decode(bytes), answering);
 }
 
 /** The steps of `answerInSteps`, ending in what the page is sent: a summary of the report, and the answer as XML. */
