@@ -2,13 +2,13 @@
  * Decoding in chunks: the typed message and the level-1 findings of `decode`,
  * read by the fast byte tokenizer as the bytes arrive, so a caller can tell
  * how far it is between chunks. Unlike `startValidation` it keeps the whole
- * model: a retour copies from it.
+ * model.
  *
  * Gives up (returns undefined from `end`) on input the tokenizer leaves to
  * saxes; the caller then decodes the whole input with `decodeWithSaxes`,
  * whose findings are the same.
  */
-import { createDecoder, decodeWithSaxes, type DecoderHooks } from './codec/decode.js';
+import { createDecoder, decodeWithSaxes } from './codec/decode.js';
 import type { DecodeOptions, DecodeResult } from './codec/types.js';
 import { ByteXmlReader } from './xml/byte-reader.js';
 import { throughTokenizer } from './xml/input-chunks.js';
@@ -21,8 +21,8 @@ export interface StreamingDecode {
   end(): DecodeResult | undefined;
 }
 
-export function startDecode(options: DecodeOptions = {}, hooks: DecoderHooks = {}): StreamingDecode {
-  const decoder = createDecoder(options, hooks);
+export function startDecode(options: DecodeOptions = {}): StreamingDecode {
+  const decoder = createDecoder(options);
   const reader = new ByteXmlReader(decoder.events, options.maxDepth);
   let gaveUp = false;
   return {

@@ -70,7 +70,7 @@ export interface PartValidation extends StreamingValidation {
   end(laterClients?: readonly string[]): Report | undefined;
 }
 
-/** `hooks.closed` sees every complex element as it closes (before a Client goes into its batch), as `startDecode`'s does. */
+/** `hooks.closed` sees every complex element as it closes, before a Client goes into its batch (the page counts Clients with it). */
 export function startValidation(options: ValidateOptions = {}, hooks: DecoderHooks = {}): StreamingValidation {
   return startStreaming(options, false, hooks);
 }

@@ -104,8 +104,8 @@ export interface AnswerOptions extends RetourCallOptions {
 }
 
 /**
- * The report and the answer on a message already decoded (by `decode`
- * or `startDecode`), so the message is read once for both.
+ * The report and the answer on a message already decoded, so the message is
+ * read once for both.
  */
 export function answerDecoded(decoded: DecodeResult, options: AnswerOptions = {}): RetourResult {
   return answerValidated(validateDecoded(decoded, options), decoded.value ? { value: decoded.value } : {}, options)!;
