@@ -70,6 +70,8 @@ export interface RatioInputs {
   readonly reps: number;
   /** The declaratie whose typed model is encoded, beside xmllint parsing (only) the same bytes. */
   readonly encodeFile?: { readonly label: string; readonly path: string; readonly bytes: number };
+  /** The declaratie answered by `iwmo retour` (its 325), beside xmllint validating the same bytes. */
+  readonly retourFile?: { readonly label: string; readonly path: string; readonly bytes: number };
 }
 
 export function measureRatios(input: RatioInputs): RatioRow[] {
@@ -118,6 +120,24 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
     () => timed(process.execPath, ['-e', '0'], (s) => s === 0),
   );
   rows.push({ name: "cold start: import { validate } (vs bare node)", oursMs: median(importLib.ours.map((s) => s.ms)), xmllintMs: median(importLib.theirs.map((s) => s.ms)), oursRss: median(importLib.ours.map((s) => s.rss)), xmllintRss: median(importLib.theirs.map((s) => s.rss)) });
+  if (input.retourFile) {
+    const file = input.retourFile;
+    process.stdout.write(`  measuring the retour of ${file.label} (whole process, ${input.reps}× alternating)…\n`);
+    const retour = alternate(
+      input.reps,
+      () => timed(process.execPath, [cli, 'retour', '--max-size', String(file.bytes), file.path], (s) => s === 0),
+      () => timed('xmllint', ['--noout', '--schema', input.xsd, file.path], xmllintOk),
+    );
+    if (![...retour.ours, ...retour.theirs].every((s) => s.ok)) throw new Error(`bench: the retour of ${file.label} failed`);
+    rows.push({
+      name: `retour: the 325 of ${file.label}, whole process`,
+      oursMs: median(retour.ours.map((s) => s.ms)),
+      xmllintMs: median(retour.theirs.map((s) => s.ms)),
+      oursRss: median(retour.ours.map((s) => s.rss)),
+      xmllintRss: median(retour.theirs.map((s) => s.rss)),
+      oursCpuMs: median(retour.ours.map((s) => s.cpuMs)),
+    });
+  }
   if (input.encodeFile) rows.push(measureEncode(lib, input.encodeFile, input.reps));
   return rows;
 }

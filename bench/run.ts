@@ -204,6 +204,7 @@ async function main(): Promise<number> {
     smallXsd: join(SHARED, 'conformance/iwmo-3.2/xsd/WMO305.xsd'),
     reps: REPS,
     encodeFile: { label: fmtMb(large.bytes), ...large },
+    retourFile: { label: fmtMb(large.bytes), ...large },
   });
   console.log('');
   printRatios(ratioRows);
