@@ -637,6 +637,8 @@ export class ByteXmlReader {
           declared = a.local;
         }
         if (declared === undefined) continue;
+        // saxes trims a declared namespace name (and says where one trims to nothing): spaces around one are left to it.
+        if (a.value.charCodeAt(0) === SPACE || a.value.charCodeAt(a.value.length - 1) === SPACE) throw unsupported;
         if (a.value === XML_NS || a.value === XMLNS_NS) throw unsupported;
         if (!outerScope) {
           outerScope = this.scope;
