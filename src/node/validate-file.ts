@@ -1,9 +1,9 @@
 /**
- * Validates a file, or answers it, without reading it whole (`validateChunks`): chunks go
- * through the streaming path, so memory does not grow with a large
- * declaratie. Only when that path gives up (input the fast tokenizer leaves
- * to saxes) is the file read whole and validated the classic way, with the
- * same findings.
+ * Validates a file, or answers it, without reading it whole (`validateChunks`,
+ * `retourChunks`): chunks go through the streaming path, so memory does not
+ * grow with a large declaratie. Only when that path gives up (input the fast
+ * tokenizer leaves to saxes) is the file read whole and judged the classic
+ * way, with the same findings.
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
