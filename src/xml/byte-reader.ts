@@ -365,7 +365,8 @@ export class ByteXmlReader {
       } else if (c !== TAB && c !== SPACE) break;
     }
     // Whitespace before a start tag, or after an end tag, cannot be a leaf's value: the decoder ignores it.
-    if (j < n && buf[j] === LT && this.rootSeen && !this.rootClosed && (this.afterClose || (j + 1 < n && buf[j + 1] !== SLASH))) {
+    // Before a comment it can (`<Id> <!--c--></Id>`), so it is read as text.
+    if (j < n && buf[j] === LT && this.rootSeen && !this.rootClosed && (this.afterClose || (j + 1 < n && buf[j + 1] !== SLASH && buf[j + 1] !== BANG))) {
       if (lineStart >= 0) {
         this.line = line;
         this.lineStart = this.base + lineStart;
@@ -408,7 +409,7 @@ export class ByteXmlReader {
     }
     if (whitespace) {
       // Between an end tag and the next tag, or before a start tag, whitespace cannot be a leaf's value: the decoder ignores it.
-      if (this.afterClose || buf[j + 1] !== SLASH) return j;
+      if (this.afterClose || (buf[j + 1] !== SLASH && buf[j + 1] !== BANG)) return j;
     }
     if (special) this.events.text(this.specialText(buf, start, j));
     else this.events.text(j - start <= SHORT_VALUE ? shortAscii(buf, start, j, hash) : ascii(buf, start, j));

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateWhole } from '../../src/api.js';
+import { decodeWithSaxes } from '../../src/codec/decode.js';
+import { decode } from '../../src/decode-stream.js';
 import { encode, validate, type MessageId } from '../../src/index.js';
 import { mutators } from './declaratie-mutators.js';
 import { startValidation } from '../../src/validate-stream.js';
@@ -72,6 +74,19 @@ describe('streaming validation gives the whole-model report', () => {
         expect(damaged).not.toBe(text);
         const bytes = bytesOf(damaged);
         expect(validate(bytes), fixture.name).toEqual(validateWhole(bytes));
+      }
+    }
+  });
+
+  it('on whitespace beside a comment in a value (part of the value; found by the fuzz)', () => {
+    for (const fixture of loadFixtures().filter((f) => f.expect.accepted).slice(0, 10)) {
+      const text = new TextDecoder().decode(fixture.bytes);
+      const leaf = /<(\w+:\w+)>([^<>\s][^<>]*)<\/\1>/;
+      expect(text, fixture.name).toMatch(leaf);
+      for (const replacement of ['<$1>  <!--c--> $2</$1>', '<$1> <!--c-->$2</$1>', '<$1>$2 <!--c-->  </$1>', '<$1>  <!--c-->  </$1>', '<$1>\r\n\t<!--c--></$1>']) {
+        const bytes = bytesOf(text.replace(leaf, replacement));
+        expect(validate(bytes), `${fixture.name} ${replacement}`).toEqual(validateWhole(bytes));
+        expect(decode(bytes), `${fixture.name} ${replacement}`).toEqual(decodeWithSaxes(bytes));
       }
     }
   });
