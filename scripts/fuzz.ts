@@ -38,7 +38,7 @@ const BOUND_MS = option('--bound-ms', 2000);
 /** One moment for both answers compared, so a run across midnight cannot make their dagtekening differ. */
 const RETOUR_OPTIONS = { now: new Date(2025, 7, 1, 8, 0) };
 
-const MARKUP = ['<', '>', '&', '&amp;', '&#0;', '&#x1F600;', '&unknown;', ']]>', '<!--', '-->', '<!-- c -->', '<?pi x?>', '<![CDATA[x]]>', '<!DOCTYPE x [<!ENTITY e "e">]>', '</a>', '<a/>', '<a>', '\r', '\n', '\u0000', '\u0001', 'é', '\uFEFF', ' xmlns:q="urn:q"', ' a="1"', '"', "'", ' xsi:nil="true"', '<wmo:Onbekend/>'];
+const MARKUP = ['<', '>', '&', '&amp;', '&#0;', '&#x1F600;', '&unknown;', ']]>', '<!--', '-->', '<!-- c -->', '<?pi x?>', '<![CDATA[x]]>', '<!DOCTYPE x [<!ENTITY e "e">]>', '</a>', '<a/>', '<a>', '\r', '\n', '\u0000', '\u0001', 'é', '\uFEFF', ' xmlns:q="urn:q"', ' a="1"', '"', "'", ' xsi:nil="true"', '<wmo:Onbekend/>', '  <!-- c --> ', ' xmlns:q=" urn:q"'];
 
 const fixtures = loadFixtures();
 const sources: MutationSource[] = fixtures.filter((f) => f.expect.accepted).map((f) => ({ name: f.name, message: f.id as MessageId, xml: new TextDecoder().decode(f.bytes) }));
@@ -57,8 +57,14 @@ function flip(bytes: Uint8Array, rng: Random): Uint8Array {
   return out;
 }
 
+/** Markup at a random place, or beside a tag's `>` (inside the tag, or at the start of what follows it: a value). */
 function insertMarkup(text: string, rng: Random): Uint8Array {
-  const at = rng.int(text.length + 1);
+  let at = rng.int(text.length + 1);
+  const where = rng.int(3);
+  if (where > 0) {
+    const gt = text.indexOf('>', at);
+    if (gt >= 0) at = where === 1 ? gt : gt + 1;
+  }
   return encoder.encode(text.slice(0, at) + MARKUP[rng.int(MARKUP.length)]! + text.slice(at));
 }
 
