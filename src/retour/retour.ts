@@ -52,9 +52,9 @@ const NO_RETOUR_LEVEL_1: LocalizedText = {
  * @throws IwmoError only when the options make the answer invalid (an identificatie over 12 characters, say).
  */
 export function retour(xml: XmlInput, options: RetourCallOptions = {}): RetourResult {
-  // The national chain stops after level 1, so the retour does too, whatever the caller asked for.
-  const chain: AnswerOptions = { ...options, allLevels: false };
-  return throughTokenizer(xml, options.maxBytes ?? DEFAULT_MAX_BYTES, () => startRetour(chain)) ?? answerDecoded(decode(xml, chain), chain);
+  const chain = onTheChain(options);
+  let path: RetourPath | undefined;
+  return throughTokenizer(xml, options.maxBytes ?? DEFAULT_MAX_BYTES, () => (path = startRetour(chain))) ?? answerWhole(xml, chain, path);
 }
 
 /**
@@ -63,11 +63,12 @@ export function retour(xml: XmlInput, options: RetourCallOptions = {}): RetourRe
  * input in memory.
  */
 export async function retourChunks(open: ChunkSource, options: RetourCallOptions = {}): Promise<RetourResult> {
-  const chain: AnswerOptions = { ...options, allLevels: false };
+  const chain = onTheChain(options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  return throughChunks(open, maxBytes, startRetour(chain), {
+  const path = startRetour(chain);
+  return throughChunks(open, maxBytes, path, {
     overCap: (size) => retourTooLarge(size, maxBytes, chain),
-    whole: (bytes) => answerDecoded(decode(bytes, chain), chain),
+    whole: (bytes) => answerWhole(bytes, chain, path),
   });
 }
 
@@ -78,8 +79,17 @@ export function retourTooLarge(size: number, maxBytes: number, options: RetourCa
 
 /** The classic path, kept as the reference the streamed retour is tested against: the whole model read by saxes. */
 export function retourWhole(xml: XmlInput, options: RetourCallOptions = {}): RetourResult {
-  const chain: AnswerOptions = { ...options, allLevels: false };
-  return answerDecoded(decodeWithSaxes(xml, chain), chain);
+  return answerWhole(xml, onTheChain(options));
+}
+
+/** The national chain stops after level 1, so the retour does too, whatever the caller asked for. */
+function onTheChain(options: RetourCallOptions): AnswerOptions {
+  return { ...options, allLevels: false };
+}
+
+/** The streaming path of a retour; `needsWholeModel` once it has read the message but the answer needs the Clients it dropped. */
+export interface RetourPath extends TokenizerPath<RetourResult> {
+  readonly needsWholeModel: boolean;
 }
 
 /**
@@ -87,15 +97,31 @@ export function retourWhole(xml: XmlInput, options: RetourCallOptions = {}): Ret
  * up when the answer needs Clients it dropped. As `answerDecoded`, the report
  * follows `allLevels` and the answer the chain.
  */
-export function startRetour(options: AnswerOptions, hooks: DecoderHooks = {}): TokenizerPath<RetourResult> {
+export function startRetour(options: AnswerOptions, hooks: DecoderHooks = {}): RetourPath {
   const validation = startValidation(options, hooks);
+  let needsWholeModel = false;
   return {
     write: (chunk) => validation.write(chunk),
     end() {
       const report = validation.end();
-      return report && answerValidated(report, validation.decoded(), options);
+      const answer = report && answerValidated(report, validation.decoded(), options);
+      needsWholeModel = report !== undefined && answer === undefined;
+      return answer;
+    },
+    get needsWholeModel() {
+      return needsWholeModel;
     },
   };
+}
+
+/**
+ * The answer from the whole model, where the streaming path (if it ran) gave
+ * none: read by the byte tokenizer when that path read the message and only
+ * lacked its Clients, by saxes when the tokenizer gave up (it would only give
+ * up again at the same place).
+ */
+export function answerWhole(xml: XmlInput, options: AnswerOptions, path?: RetourPath): RetourResult {
+  return answerDecoded(path?.needsWholeModel ? decode(xml, options) : decodeWithSaxes(xml, options), options);
 }
 
 export interface AnswerOptions extends RetourCallOptions {

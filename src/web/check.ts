@@ -5,10 +5,9 @@
  * `retour`, which judges a declaratie's Clients in batches and drops them,
  * and one reading gives both the report and the retour.
  */
-import { decode } from '../decode-stream.js';
 import { isError, type Report } from '../findings.js';
 import type { RetourOptions } from '../retour/options.js';
-import { answerDecoded, startRetour, type RetourResult } from '../retour/retour.js';
+import { answerWhole, startRetour, type RetourPath, type RetourResult } from '../retour/retour.js';
 import { DEFAULT_MAX_BYTES } from '../xml/reader.js';
 import { MAX_LISTED, PROGRESS_BYTES, type CheckProgress, type CheckResult, type ReportSummary } from './protocol.js';
 
@@ -25,8 +24,9 @@ export function* answerInSteps(bytes: Uint8Array, allLevels: boolean, options: R
   const answering = { ...options, allLevels };
   let clients = 0;
   let answer: RetourResult | undefined;
+  let path: RetourPath | undefined;
   if (total <= DEFAULT_MAX_BYTES) {
-    const path = startRetour(answering, {
+    path = startRetour(answering, {
       closed(element) {
         if (element.name === 'Client') clients++;
       },
@@ -42,7 +42,7 @@ export function* answerInSteps(bytes: Uint8Array, allLevels: boolean, options: R
     if (reading) answer = path.end();
   } else yield { phase: 'judging', done: total, total, clients };
   // What the fast path leaves (and anything over the cap) is read whole, with the same findings.
-  return answer ?? answerDecoded(decode(bytes), answering);
+  return answer ?? answerWhole(bytes, answering, path);
 }
 
 /** The steps of `answerInSteps`, ending in what the page is sent: a summary of the report, and the answer as XML. */
