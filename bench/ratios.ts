@@ -47,6 +47,18 @@ function timed(command: string, args: readonly string[], accept: (status: number
   return { ms, cpuMs: (seconds('User') + seconds('System')) * 1000, rss: rssKb * 1024, ok: accept(r.status, r.stderr) };
 }
 
+/** A row of whole-process samples: medians of wall time, peak RSS and (ours) CPU. */
+function sideBySide(name: string, ours: readonly Sample[], theirs: readonly Sample[]): RatioRow {
+  return {
+    name,
+    oursMs: median(ours.map((s) => s.ms)),
+    xmllintMs: median(theirs.map((s) => s.ms)),
+    oursRss: median(ours.map((s) => s.rss)),
+    xmllintRss: median(theirs.map((s) => s.rss)),
+    oursCpuMs: median(ours.map((s) => s.cpuMs)),
+  };
+}
+
 function alternate(reps: number, ours: () => Sample, theirs: () => Sample, alsoOurs?: () => Sample): { ours: Sample[]; theirs: Sample[]; alsoOurs: Sample[] } {
   const a: Sample[] = [];
   const b: Sample[] = [];
@@ -89,16 +101,8 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
       () => timed(process.execPath, [cli, 'validate', '--workers', '2', '--max-size', String(file.bytes), file.path], (s) => s === 0),
     );
     if (![...ours, ...theirs, ...twoThreads].every((s) => s.ok)) throw new Error(`bench: ${file.label} was not accepted by both`);
-    const wholeRow = (name: string, samples: readonly Sample[]): RatioRow => ({
-      name,
-      oursMs: median(samples.map((s) => s.ms)),
-      xmllintMs: median(theirs.map((s) => s.ms)),
-      oursRss: median(samples.map((s) => s.rss)),
-      xmllintRss: median(theirs.map((s) => s.rss)),
-      oursCpuMs: median(samples.map((s) => s.cpuMs)),
-    });
-    rows.push(wholeRow(`whole process, ${file.label}`, ours));
-    rows.push(wholeRow(`whole process, ${file.label}, two threads`, twoThreads));
+    rows.push(sideBySide(`whole process, ${file.label}`, ours, theirs));
+    rows.push(sideBySide(`whole process, ${file.label}, two threads`, twoThreads, theirs));
     const inProcess: number[] = [];
     for (let i = 0; i < input.reps; i++) {
       const script = `import { readFileSync } from 'node:fs'; import { validate } from ${JSON.stringify(lib)}; const b = readFileSync(${JSON.stringify(file.path)}); const t = performance.now(); const r = validate(b, { maxBytes: ${file.bytes} }); console.log(r.accepted ? performance.now() - t : -1);`;
@@ -113,7 +117,7 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
     () => timed(process.execPath, [cli, 'validate', input.small], (s) => s === 0),
     () => timed('xmllint', ['--noout', '--schema', input.smallXsd, input.small], xmllintOk),
   );
-  rows.push({ name: 'cold start: validate a small message', oursMs: median(cold.ours.map((s) => s.ms)), xmllintMs: median(cold.theirs.map((s) => s.ms)), oursRss: median(cold.ours.map((s) => s.rss)), xmllintRss: median(cold.theirs.map((s) => s.rss)), oursCpuMs: median(cold.ours.map((s) => s.cpuMs)) });
+  rows.push(sideBySide('cold start: validate a small message', cold.ours, cold.theirs));
   const importLib = alternate(
     input.reps,
     () => timed(process.execPath, ['--input-type=module', '-e', `import { validate } from ${JSON.stringify(lib)}; if (typeof validate !== 'function') process.exit(1);`], (s) => s === 0),
@@ -129,14 +133,7 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
       () => timed('xmllint', ['--noout', '--schema', input.xsd, file.path], xmllintOk),
     );
     if (![...retour.ours, ...retour.theirs].every((s) => s.ok)) throw new Error(`bench: the retour of ${file.label} failed`);
-    rows.push({
-      name: `retour: the 325 of ${file.label}, whole process`,
-      oursMs: median(retour.ours.map((s) => s.ms)),
-      xmllintMs: median(retour.theirs.map((s) => s.ms)),
-      oursRss: median(retour.ours.map((s) => s.rss)),
-      xmllintRss: median(retour.theirs.map((s) => s.rss)),
-      oursCpuMs: median(retour.ours.map((s) => s.cpuMs)),
-    });
+    rows.push(sideBySide(`retour: the 325 of ${file.label}, whole process`, retour.ours, retour.theirs));
   }
   if (input.encodeFile) rows.push(measureEncode(lib, input.encodeFile, input.reps));
   return rows;

@@ -5,7 +5,7 @@
  * nothing is left behind in any outcome.
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,10 @@ interface Answer {
   readonly message: string | undefined;
 }
 
-const jsonOf = (text: string): Record<string, unknown> => (text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {});
+function answerOf(response: IncomingMessage, text: string): Answer {
+  const json = text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {};
+  return { status: response.statusCode ?? 0, json, text, message: response.headers['x-iwmo-message'] as string | undefined };
+}
 
 /** POSTs `body` in chunks of `chunkSize`, with a Content-Length or (`chunked`) without one. */
 function post(url: string, body: string, { chunked, chunkSize = 1000 }: { chunked: boolean; chunkSize?: number }): Promise<Answer> {
@@ -44,10 +47,7 @@ function post(url: string, body: string, { chunked, chunkSize = 1000 }: { chunke
       answered = true;
       const parts: Buffer[] = [];
       response.on('data', (part: Buffer) => parts.push(part));
-      response.on('end', () => {
-        const text = Buffer.concat(parts).toString();
-        resolve({ status: response.statusCode ?? 0, json: jsonOf(text), text, message: response.headers['x-iwmo-message'] as string | undefined });
-      });
+      response.on('end', () => resolve(answerOf(response, Buffer.concat(parts).toString())));
       response.on('error', reject);
     });
     // A service that answers before the body is in (a 413, a 500) closes the connection: writing on then fails, and only the answer counts.
@@ -148,7 +148,7 @@ describe('POST /v1/validate with a body above workerThreshold', () => {
         const outgoing = request(`${service.url}${route}`, { method: 'POST', headers: { ...XML, 'content-length': String(bytes.length) } }, (response) => {
           let text = '';
           response.on('data', (part: Buffer) => (text += part.toString()));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, json: jsonOf(text), text, message: response.headers['x-iwmo-message'] as string | undefined }));
+          response.on('end', () => resolve(answerOf(response, text)));
         });
         outgoing.on('error', reject);
         outgoing.write(bytes.subarray(0, half));
