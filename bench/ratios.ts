@@ -13,6 +13,7 @@
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 
 export interface RatioRow {
   readonly name: string;
@@ -84,6 +85,8 @@ export interface RatioInputs {
   readonly encodeFile?: { readonly label: string; readonly path: string; readonly bytes: number };
   /** The declaratie answered by `iwmo retour` (its 325), beside xmllint validating the same bytes. */
   readonly retourFile?: { readonly label: string; readonly path: string; readonly bytes: number };
+  /** The declaratie whose whole-process time is taken apart stage by stage (bench/stages.ts). */
+  readonly stagesFile?: { readonly label: string; readonly path: string; readonly bytes: number };
 }
 
 export function measureRatios(input: RatioInputs): RatioRow[] {
@@ -135,8 +138,46 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
     if (![...retour.ours, ...retour.theirs].every((s) => s.ok)) throw new Error(`bench: the retour of ${file.label} failed`);
     rows.push(sideBySide(`retour: the 325 of ${file.label}, whole process`, retour.ours, retour.theirs));
   }
+  if (input.stagesFile) rows.push(...measureStages(input.root, input.xsd, input.stagesFile, input.reps));
   if (input.encodeFile) rows.push(measureEncode(lib, input.encodeFile, input.reps));
   return rows;
+}
+
+/**
+ * The whole-process time of validating one declaratie, one stage more per
+ * row (bench/stages.ts, bundled from the sources): reading only, the byte
+ * tokenizer alone, level 1 (the typed model and the XSD checks), levels 1 + 2;
+ * and levels 1 + 2 in process once the code is compiled (the fourth run in one
+ * process). The reading stages stand beside `xmllint --noout` (parse only),
+ * the validating ones beside `xmllint --noout --schema`.
+ */
+function measureStages(root: string, xsd: string, file: { readonly label: string; readonly path: string; readonly bytes: number }, reps: number): RatioRow[] {
+  process.stdout.write(`  measuring the stages of ${file.label} (whole process, ${reps}× alternating)…\n`);
+  // Under artifacts/ (ignored by git and eslint): a bundle is a build product.
+  const probe = join(root, 'artifacts/bench/stages.mjs');
+  buildSync({ entryPoints: [join(root, 'bench/stages.ts')], outfile: probe, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+  const modes = ['read', 'tokenize', 'level-1', 'levels-1-2'] as const;
+  const ours = new Map<string, Sample[]>(modes.map((mode) => [mode, []]));
+  const parseOnly: Sample[] = [];
+  const schema: Sample[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    parseOnly.push(timed('xmllint', ['--noout', file.path], (s) => s === 0));
+    schema.push(timed('xmllint', ['--noout', '--schema', xsd, file.path], (s, stderr) => s === 0 && stderr.includes(' validates')));
+    for (const mode of modes) ours.get(mode)!.push(timed(process.execPath, [probe, mode, file.path], (s) => s === 0));
+    const r = spawnSync(process.execPath, [probe, 'levels-1-2-warm', file.path], { encoding: 'utf8' });
+    warm.push(r.status === 0 ? Number(r.stdout.trim()) : NaN);
+  }
+  const all = [...parseOnly, ...schema, ...[...ours.values()].flat()];
+  if (!all.every((s) => s.ok) || !warm.every((ms) => ms >= 0)) throw new Error(`bench: a stage of ${file.label} failed`);
+  const stage = (mode: string): Sample[] => ours.get(mode)!;
+  return [
+    sideBySide(`stages of ${file.label}: start, read the chunks (vs xmllint --noout)`, stage('read'), parseOnly),
+    sideBySide(`stages of ${file.label}: + byte tokenizer (vs xmllint --noout)`, stage('tokenize'), parseOnly),
+    sideBySide(`stages of ${file.label}: + typed model, level 1 (vs --schema)`, stage('level-1'), schema),
+    sideBySide(`stages of ${file.label}: + level 2 (vs --schema)`, stage('levels-1-2'), schema),
+    { name: `stages of ${file.label}: levels 1 + 2 in process, 4th run (vs --schema)`, oursMs: median(warm), xmllintMs: median(schema.map((s) => s.ms)) },
+  ];
 }
 
 /**

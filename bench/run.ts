@@ -12,7 +12,9 @@
  * Writes bench/out/WMO323-*.xml and bench/out/results.json (git-ignored); the
  * bundled worker goes to artifacts/bench/.
  * First of all, the side-by-side ratios against xmllint (bench/ratios.ts):
- * whole process and in process at 5, 24 and 96 MB, and the cold start.
+ * whole process and in process at 5, 24 and 96 MB, the cold start, and the
+ * 24 MB run taken apart stage by stage (bench/stages.ts: reading, the byte
+ * tokenizer, level 1, level 2, and level 2 once compiled).
  * Options: --reps N (default 5), --skip-builder (leave out xmlbuilder2),
  * --ratios-only (only the side-by-side table).
  * Never a timed test: numbers depend on the machine.
@@ -205,6 +207,7 @@ async function main(): Promise<number> {
     reps: REPS,
     encodeFile: { label: fmtMb(large.bytes), ...large },
     retourFile: { label: fmtMb(large.bytes), ...large },
+    stagesFile: { label: fmtMb(large.bytes), ...large },
   });
   console.log('');
   printRatios(ratioRows);
