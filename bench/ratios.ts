@@ -10,8 +10,10 @@
  * typed model beside xmllint parsing the same bytes. Ratios are ours /
  * xmllint's: ≤ 1 is as fast or as small.
  */
-import { execSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 
@@ -208,6 +210,64 @@ function measureEncode(lib: string, file: { readonly label: string; readonly pat
   const xmllintMs = median(theirs);
   const mbps = (ms: number): string => `${(file.bytes / 1e3 / ms).toFixed(0)} MB/s`;
   return { name: `CPU: encode ${file.label} (${mbps(oursMs)}) vs xmllint --noout (${mbps(xmllintMs)})`, oursMs, xmllintMs, oursCpuMs: oursMs };
+}
+
+/** A port nobody listens on now. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('bench: no free port'))));
+    });
+  });
+}
+
+/**
+ * `iwmo serve` (the built CLI, its default worker threads) answering POSTs
+ * of one declaratie to /v1/validate, one after another, each beside a whole
+ * `xmllint --schema` run on the same file: the first request, when the
+ * worker's code is still cold, and the median of the later ones, once V8 has
+ * compiled it; the time runs from sending the body to the end of the answer.
+ * The service's peak RSS (VmHWM, Linux) is read at the end.
+ */
+export async function measureService(root: string, xsd: string, file: { readonly label: string; readonly path: string; readonly bytes: number }, requests: number): Promise<RatioRow[]> {
+  process.stdout.write(`  measuring iwmo serve on ${file.label} (${requests} requests, each beside xmllint)…\n`);
+  const port = await freePort();
+  // Its own folder: the service makes its dossier database in the working folder.
+  const cwd = mkdtempSync(join(tmpdir(), 'iwmo-bench-serve-'));
+  const service = spawn(process.execPath, [join(root, 'dist/cli/main.js'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--body-limit', String(file.bytes)], { cwd, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i++) {
+      if (i === 100) throw new Error('bench: iwmo serve did not start');
+      if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const body = readFileSync(file.path);
+    const ours: number[] = [];
+    const theirs: Sample[] = [];
+    for (let i = 0; i < requests; i++) {
+      theirs.push(timed('xmllint', ['--noout', '--schema', xsd, file.path], (s, stderr) => s === 0 && stderr.includes(' validates')));
+      const start = performance.now();
+      const response = await fetch(`${url}/v1/validate`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body });
+      const report = (await response.json()) as { accepted?: boolean };
+      ours.push(performance.now() - start);
+      if (!response.ok || report.accepted !== true) throw new Error(`bench: iwmo serve did not accept ${file.label}`);
+    }
+    if (!theirs.every((s) => s.ok)) throw new Error(`bench: xmllint did not accept ${file.label}`);
+    const peak = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${service.pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
+    const lint = median(theirs.map((s) => s.ms));
+    const lintRss = median(theirs.map((s) => s.rss));
+    return [
+      { name: `iwmo serve: POST ${file.label} to /v1/validate, first request`, oursMs: ours[0]!, xmllintMs: lint },
+      { name: `iwmo serve: POST ${file.label} to /v1/validate, requests 2–${requests} (the same worker, warm)`, oursMs: median(ours.slice(1)), xmllintMs: lint, oursRss: peak, xmllintRss: lintRss },
+    ];
+  } finally {
+    service.kill();
+    rmSync(cwd, { recursive: true, force: true });
+  }
 }
 
 export function printRatios(rows: readonly RatioRow[]): void {

@@ -14,13 +14,14 @@
  * First of all, the side-by-side ratios against xmllint (bench/ratios.ts):
  * whole process and in process at 5, 24 and 96 MB, the cold start, and the
  * 24 MB run taken apart stage by stage (bench/stages.ts: reading, the byte
- * tokenizer, level 1, level 2, and level 2 once compiled).
+ * tokenizer, level 1, level 2, and level 2 once compiled); and `iwmo serve`
+ * answering POSTs of the 24 MB declaratie, cold and warm.
  * Options: --reps N (default 5), --skip-builder (leave out xmlbuilder2),
  * --ratios-only (only the side-by-side table).
  * Never a timed test: numbers depend on the machine.
  */
 import { loadTest } from './load.js';
-import { measureRatios, printRatios } from './ratios.js';
+import { measureRatios, measureService, printRatios } from './ratios.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -209,6 +210,7 @@ async function main(): Promise<number> {
     retourFile: { label: fmtMb(large.bytes), ...large },
     stagesFile: { label: fmtMb(large.bytes), ...large },
   });
+  ratioRows.push(...(await measureService(ROOT, XSD, { label: fmtMb(large.bytes), ...large }, REPS + 2)));
   console.log('');
   printRatios(ratioRows);
   if (RATIOS_ONLY) {
