@@ -1,8 +1,8 @@
 /**
  * npm run fuzz -- --count N [--seed S] [--bound-ms B]: hostile input through
  * every entry point. Each input is random bytes, a truncation, byte flips,
- * inserted markup, or a structural mutation (the mutation corpus) of a
- * fixture, and goes through `validate` (bytes and text, and with allLevels,
+ * inserted markup, whitespace or markup at the edge of a leaf's value, or a
+ * structural mutation (the mutation corpus) of a fixture, and goes through `validate` (bytes and text, and with allLevels,
  * so the rules meet partial models), `validateChunks`, `decode` (bytes and
  * text, against saxes), `retour` and `retourChunks` (against the whole-model
  * answer), and the service's POST /v1/validate and /v1/retour handlers. No
@@ -68,6 +68,29 @@ function insertMarkup(text: string, rng: Random): Uint8Array {
   return encoder.encode(text.slice(0, at) + MARKUP[rng.int(MARKUP.length)]! + text.slice(at));
 }
 
+/** What may sit at the edge of a value: whitespace, line ends, comments with whitespace around them, references, CDATA, a PI. */
+const VALUE_EDGE = [' ', '  ', '\t', '\r\n', '\n', '\r', '<!--c-->', ' <!--c-->', '<!--c--> ', '  <!-- c --> ', '\r\n<!--c-->\r\n', '&#32;', '&#x9;', '&amp;', '<![CDATA[ ]]>', '<![CDATA[]]>', '<?pi x?>', ' <?pi?> '];
+const LEAF = /<([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>([^<]*)<\/\1>/g;
+
+/**
+ * Something from VALUE_EDGE at the start or the end of one leaf's value (or
+ * between two of its characters): the places where a reader decides whether
+ * whitespace and markup belong to the value, which inserts at random places
+ * rarely reach.
+ */
+function atValueEdge(text: string, rng: Random): Uint8Array {
+  const leaves: [number, number][] = [];
+  for (const m of text.matchAll(LEAF)) {
+    const start = m.index + m[0].indexOf('>') + 1;
+    leaves.push([start, start + m[2]!.length]);
+  }
+  if (leaves.length === 0) return encoder.encode(text);
+  const [start, end] = leaves[rng.int(leaves.length)]!;
+  const where = rng.int(3);
+  const at = where === 0 ? start : where === 1 ? end : start + rng.int(end - start + 1);
+  return encoder.encode(text.slice(0, at) + VALUE_EDGE[rng.int(VALUE_EDGE.length)]! + text.slice(at));
+}
+
 interface Input {
   readonly kind: string;
   readonly bytes: Uint8Array;
@@ -79,11 +102,12 @@ function* inputs(rng: Random): Generator<Input> {
   let block = 0;
   for (let n = 0; n < COUNT; n++) {
     const fixture = fixtures[rng.int(fixtures.length)]!;
-    const kind = rng.int(5);
+    const kind = rng.int(6);
     if (kind === 0) yield { kind: 'random bytes', bytes: randomBytes(rng) };
     else if (kind === 1) yield { kind: `truncation of ${fixture.name}`, bytes: fixture.bytes.subarray(0, rng.int(fixture.bytes.length)) };
     else if (kind === 2) yield { kind: `byte flips in ${fixture.name}`, bytes: flip(fixture.bytes, rng) };
     else if (kind === 3) yield { kind: `markup inserted in ${fixture.name}`, bytes: insertMarkup(new TextDecoder().decode(fixture.bytes), rng) };
+    else if (kind === 4) yield { kind: `value edge in ${fixture.name}`, bytes: atValueEdge(new TextDecoder().decode(fixture.bytes), rng) };
     else {
       if (corpus.length === 0) corpus = buildMutationCorpus(sources, { count: 200, seed: SEED * 100_003 + block++ }).map((m) => encoder.encode(m.xml));
       yield { kind: 'structural mutant', bytes: corpus.pop()! };
