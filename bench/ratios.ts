@@ -15,7 +15,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundleForNode } from './lib/bundle.js';
+
+/** A file measured: its label in the table (`24.8 MB`), path and size. */
+export interface BenchFile {
+  readonly label: string;
+  readonly path: string;
+  readonly bytes: number;
+}
+
+/** xmllint's verdict on a whole run: exit 0 and "validates" (with --schema). */
+const xmllintValidated = (status: number | null, stderr: string): boolean => status === 0 && stderr.includes(' validates');
 
 export interface RatioRow {
   readonly name: string;
@@ -78,31 +88,30 @@ export interface RatioInputs {
   readonly root: string;
   readonly xsd: string;
   /** Label (`5 MB`) and path of each declaratie. */
-  readonly files: readonly { readonly label: string; readonly path: string; readonly bytes: number }[];
+  readonly files: readonly BenchFile[];
   /** A small valid message for the cold start. */
   readonly small: string;
   readonly smallXsd: string;
   readonly reps: number;
   /** The declaratie whose typed model is encoded, beside xmllint parsing (only) the same bytes. */
-  readonly encodeFile?: { readonly label: string; readonly path: string; readonly bytes: number };
+  readonly encodeFile?: BenchFile;
   /** The declaratie answered by `iwmo retour` (its 325), beside xmllint validating the same bytes. */
-  readonly retourFile?: { readonly label: string; readonly path: string; readonly bytes: number };
+  readonly retourFile?: BenchFile;
   /** The declaratie whose whole-process time is taken apart stage by stage (bench/stages.ts). */
-  readonly stagesFile?: { readonly label: string; readonly path: string; readonly bytes: number };
+  readonly stagesFile?: BenchFile;
 }
 
 export function measureRatios(input: RatioInputs): RatioRow[] {
   const cli = join(input.root, 'dist/cli/main.js');
   const lib = join(input.root, 'dist/index.js');
   if (!existsSync(cli) || !existsSync(lib)) throw new Error('bench: run npm run build first (dist/ is measured as shipped)');
-  const xmllintOk = (status: number | null, stderr: string): boolean => status === 0 && stderr.includes(' validates');
   const rows: RatioRow[] = [];
   for (const file of input.files) {
     process.stdout.write(`  measuring ${file.label} (whole process, ${input.reps}× alternating)…\n`);
     const { ours, theirs, alsoOurs: twoThreads } = alternate(
       input.reps,
       () => timed(process.execPath, [cli, 'validate', '--max-size', String(file.bytes), file.path], (s) => s === 0),
-      () => timed('xmllint', ['--noout', '--schema', input.xsd, file.path], xmllintOk),
+      () => timed('xmllint', ['--noout', '--schema', input.xsd, file.path], xmllintValidated),
       () => timed(process.execPath, [cli, 'validate', '--workers', '2', '--max-size', String(file.bytes), file.path], (s) => s === 0),
     );
     if (![...ours, ...theirs, ...twoThreads].every((s) => s.ok)) throw new Error(`bench: ${file.label} was not accepted by both`);
@@ -120,7 +129,7 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
   const cold = alternate(
     input.reps,
     () => timed(process.execPath, [cli, 'validate', input.small], (s) => s === 0),
-    () => timed('xmllint', ['--noout', '--schema', input.smallXsd, input.small], xmllintOk),
+    () => timed('xmllint', ['--noout', '--schema', input.smallXsd, input.small], xmllintValidated),
   );
   rows.push(sideBySide('cold start: validate a small message', cold.ours, cold.theirs));
   const importLib = alternate(
@@ -135,7 +144,7 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
     const retour = alternate(
       input.reps,
       () => timed(process.execPath, [cli, 'retour', '--max-size', String(file.bytes), file.path], (s) => s === 0),
-      () => timed('xmllint', ['--noout', '--schema', input.xsd, file.path], xmllintOk),
+      () => timed('xmllint', ['--noout', '--schema', input.xsd, file.path], xmllintValidated),
     );
     if (![...retour.ours, ...retour.theirs].every((s) => s.ok)) throw new Error(`bench: the retour of ${file.label} failed`);
     rows.push(sideBySide(`retour: the 325 of ${file.label}, whole process`, retour.ours, retour.theirs));
@@ -153,11 +162,11 @@ export function measureRatios(input: RatioInputs): RatioRow[] {
  * process). The reading stages stand beside `xmllint --noout` (parse only),
  * the validating ones beside `xmllint --noout --schema`.
  */
-function measureStages(root: string, xsd: string, file: { readonly label: string; readonly path: string; readonly bytes: number }, reps: number): RatioRow[] {
+function measureStages(root: string, xsd: string, file: BenchFile, reps: number): RatioRow[] {
   process.stdout.write(`  measuring the stages of ${file.label} (whole process, ${reps}× alternating)…\n`);
   // Under artifacts/ (ignored by git and eslint): a bundle is a build product.
   const probe = join(root, 'artifacts/bench/stages.mjs');
-  buildSync({ entryPoints: [join(root, 'bench/stages.ts')], outfile: probe, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+  bundleForNode(join(root, 'bench/stages.ts'), probe);
   const modes = ['read', 'tokenize', 'level-1', 'levels-1-2'] as const;
   const ours = new Map<string, Sample[]>(modes.map((mode) => [mode, []]));
   const parseOnly: Sample[] = [];
@@ -165,7 +174,7 @@ function measureStages(root: string, xsd: string, file: { readonly label: string
   const warm: number[] = [];
   for (let i = 0; i < reps; i++) {
     parseOnly.push(timed('xmllint', ['--noout', file.path], (s) => s === 0));
-    schema.push(timed('xmllint', ['--noout', '--schema', xsd, file.path], (s, stderr) => s === 0 && stderr.includes(' validates')));
+    schema.push(timed('xmllint', ['--noout', '--schema', xsd, file.path], xmllintValidated));
     for (const mode of modes) ours.get(mode)!.push(timed(process.execPath, [probe, mode, file.path], (s) => s === 0));
     const r = spawnSync(process.execPath, [probe, 'levels-1-2-warm', file.path], { encoding: 'utf8' });
     warm.push(r.status === 0 ? Number(r.stdout.trim()) : NaN);
@@ -190,7 +199,7 @@ function measureStages(root: string, xsd: string, file: { readonly label: string
  * collector's too), xmllint's whole process. Output MB per CPU second of each
  * is in the row's name.
  */
-function measureEncode(lib: string, file: { readonly label: string; readonly path: string; readonly bytes: number }, reps: number): RatioRow {
+function measureEncode(lib: string, file: BenchFile, reps: number): RatioRow {
   process.stdout.write(`  measuring encode of ${file.label} (${reps}× alternating)…\n`);
   const script = `import { readFileSync } from 'node:fs'; import { decode, encode } from ${JSON.stringify(lib)}; const m = decode(readFileSync(${JSON.stringify(file.path)}), { maxBytes: ${file.bytes}, locations: false }).value; const c = process.cpuUsage(); const xml = encode(m); const used = process.cpuUsage(c); console.log(xml.length === ${file.bytes} ? (used.user + used.system) / 1000 : -1);`;
   const ours: number[] = [];
@@ -232,7 +241,7 @@ async function freePort(): Promise<number> {
  * compiled it; the time runs from sending the body to the end of the answer.
  * The service's peak RSS (VmHWM, Linux) is read at the end.
  */
-export async function measureService(root: string, xsd: string, file: { readonly label: string; readonly path: string; readonly bytes: number }, requests: number): Promise<RatioRow[]> {
+export async function measureService(root: string, xsd: string, file: BenchFile, requests: number): Promise<RatioRow[]> {
   process.stdout.write(`  measuring iwmo serve on ${file.label} (${requests} requests, each beside xmllint)…\n`);
   const port = await freePort();
   // Its own folder: the service makes its dossier database in the working folder.
@@ -249,7 +258,7 @@ export async function measureService(root: string, xsd: string, file: { readonly
     const ours: number[] = [];
     const theirs: Sample[] = [];
     for (let i = 0; i < requests; i++) {
-      theirs.push(timed('xmllint', ['--noout', '--schema', xsd, file.path], (s, stderr) => s === 0 && stderr.includes(' validates')));
+      theirs.push(timed('xmllint', ['--noout', '--schema', xsd, file.path], xmllintValidated));
       const start = performance.now();
       const response = await fetch(`${url}/v1/validate`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body });
       const report = (await response.json()) as { accepted?: boolean };

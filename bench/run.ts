@@ -27,7 +27,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from './lib/bundle.js';
 import { encode } from '../src/index.js';
 import { buildDeclaratie } from './lib/declaratie.js';
 import type { WorkerResult } from './worker.js';
@@ -118,20 +118,10 @@ function xmllint(file: string, stream = false): Sample {
 
 // --- our side, one fresh process per sample
 
-async function bundleWorker(): Promise<string> {
+function bundleWorker(): string {
   // Under artifacts/ (ignored by git and eslint): a bundle is a build product, not a result.
   const outfile = join(ROOT, 'artifacts/bench/worker.mjs');
-  await build({
-    entryPoints: [join(HERE, 'worker.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    // CommonJS dependencies bundled into ESM need a require.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
+  bundleForNode(join(HERE, 'worker.ts'), outfile);
   return outfile;
 }
 
@@ -218,7 +208,7 @@ async function main(): Promise<number> {
     return 0;
   }
   console.log('');
-  const script = await bundleWorker();
+  const script = bundleWorker();
 
   const rows: Row[] = [];
   const step = (label: string): void => {

@@ -2,8 +2,8 @@
  * npm run fuzz -- --count N [--seed S] [--bound-ms B]: hostile input through
  * every entry point. Each input is random bytes, a truncation, byte flips,
  * inserted markup, whitespace or markup at the edge of a leaf's value, or a
- * structural mutation (the mutation corpus) of a fixture, and goes through `validate` (bytes and text, and with allLevels,
- * so the rules meet partial models), `validateChunks`, `decode` (bytes and
+ * structural mutation (the mutation corpus) of a fixture, and goes through
+ * `validate` (bytes and text, and with allLevels, so the rules meet partial models), `validateChunks`, `decode` (bytes and
  * text, against saxes), `retour` and `retourChunks` (against the whole-model
  * answer), and the service's POST /v1/validate and /v1/retour handlers. No
  * exception may escape, every report must be structured (rule, level, path,
